@@ -1,0 +1,38 @@
+package com.example.privateapi.rehearsal.iam;
+
+import java.util.Objects;
+
+/**
+ * Who is calling, as IAM sees it.
+ *
+ * @param arn       the caller's ARN: {@code arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION} for a role
+ *                  session, {@code arn:aws:iam::ACCOUNT:user/NAME} for a user, {@code anonymous} for nobody
+ * @param accountId the caller's account, null when anonymous
+ * @param userId    the unique id API Gateway reports as {@code caller}: {@code AROA...:SESSION} for a role
+ *                  session, {@code AIDA...} for a user, null when anonymous
+ * @param roleArn   the IAM role ARN behind a role session ({@code arn:aws:iam::ACCOUNT:role/NAME}), else null
+ */
+public record Principal(String arn, String accountId, String userId, String roleArn) {
+
+    public static final String ANONYMOUS_ARN = "anonymous";
+
+    public Principal {
+        Objects.requireNonNull(arn, "arn");
+    }
+
+    public static Principal anonymous() {
+        return new Principal(ANONYMOUS_ARN, null, null, null);
+    }
+
+    public boolean isAnonymous() {
+        return ANONYMOUS_ARN.equals(arn);
+    }
+
+    /** A principal of an IAM role session. */
+    public static Principal roleSession(String roleArn, String roleId, String sessionName) {
+        String account = roleArn.split(":")[4];
+        String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+        return new Principal("arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + sessionName,
+                account, roleId + ":" + sessionName, roleArn);
+    }
+}
