@@ -1,0 +1,28 @@
+package com.example.privateapi.rehearsal.sigv4;
+
+/** Why a request's signature was refused, with the error names API Gateway and STS use for it. */
+public enum RejectReason {
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", "MissingAuthenticationToken"),
+    INCOMPLETE_SIGNATURE("IncompleteSignatureException", "IncompleteSignature"),
+    UNRECOGNIZED_CLIENT("UnrecognizedClientException", "InvalidClientTokenId"),
+    INVALID_SIGNATURE("InvalidSignatureException", "SignatureDoesNotMatch"),
+    EXPIRED_TOKEN("ExpiredTokenException", "ExpiredToken");
+
+    private final String errorType;
+    private final String stsCode;
+
+    RejectReason(String errorType, String stsCode) {
+        this.errorType = errorType;
+        this.stsCode = stsCode;
+    }
+
+    /** API Gateway's {@code x-amzn-ErrorType}. */
+    public String errorType() {
+        return errorType;
+    }
+
+    /** STS's XML error code. */
+    public String stsCode() {
+        return stsCode;
+    }
+}
