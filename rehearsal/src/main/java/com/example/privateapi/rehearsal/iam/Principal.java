@@ -28,6 +28,15 @@ public record Principal(String arn, String accountId, String userId, String role
         return ANONYMOUS_ARN.equals(arn);
     }
 
+    /** An AWS service acting for itself, e.g. {@code lambda.amazonaws.com} assuming an execution role. */
+    public static Principal service(String servicePrincipal) {
+        return new Principal(servicePrincipal, null, null, null);
+    }
+
+    public boolean isService() {
+        return !isAnonymous() && accountId == null && arn.endsWith(".amazonaws.com") && !arn.contains(":");
+    }
+
     /** A principal of an IAM role session. */
     public static Principal roleSession(String roleArn, String roleId, String sessionName) {
         String account = roleArn.split(":")[4];

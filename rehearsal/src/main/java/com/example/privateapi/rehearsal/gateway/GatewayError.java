@@ -1,0 +1,31 @@
+package com.example.privateapi.rehearsal.gateway;
+
+/**
+ * An error answer as API Gateway gives it.
+ *
+ * @param status     HTTP status
+ * @param errorType  the {@code x-amzn-ErrorType} header value, or null when API Gateway sends none
+ * @param message    the message
+ * @param messageKey {@code message} or {@code Message}: API Gateway spells the body key differently for
+ *                   authorization denials
+ */
+public record GatewayError(int status, String errorType, String message, String messageKey) {
+
+    static GatewayError missingAuthenticationToken() {
+        return new GatewayError(403, "MissingAuthenticationTokenException", "Missing Authentication Token", "message");
+    }
+
+    static GatewayError accessDenied(String callerArn, String resourceArn, boolean explicit) {
+        return new GatewayError(403, "AccessDeniedException", "User: " + callerArn
+                + " is not authorized to perform: execute-api:Invoke on resource: " + resourceArn
+                + (explicit ? " with an explicit deny" : ""), "Message");
+    }
+
+    static GatewayError requestTooLong() {
+        return new GatewayError(413, null, "Request Too Long", "message");
+    }
+
+    static GatewayError internalServerError() {
+        return new GatewayError(502, null, "Internal server error", "message");
+    }
+}

@@ -1,0 +1,28 @@
+package com.example.privateapi.rehearsal.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** Stable, AWS-looking ids (10 lowercase alphanumerics) for resources and deployments of an API. */
+final class ResourceIds {
+
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    private ResourceIds() {
+    }
+
+    static String of(String apiId, String name) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((apiId + "\n" + name).getBytes(StandardCharsets.UTF_8));
+            StringBuilder id = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                id.append(ALPHABET.charAt((digest[i] & 0xff) % ALPHABET.length()));
+            }
+            return id.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package com.example.privateapi.rehearsal.gateway;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the API, stage and method of a request as API Gateway does for private APIs: the API by
+ * {@code Host: {api-id}.execute-api.{region}.amazonaws.com} or by {@code x-apigw-api-id}, the stage by the
+ * first path segment, then the method on the resource tree (literal segments win over parameters).
+ */
+final class Router {
+
+    private final String region;
+
+    Router(String region) {
+        this.region = region;
+    }
+
+    /** The API id the request addresses, or empty when neither the Host nor x-apigw-api-id names one. */
+    Optional<String> apiId(String hostHeader, String apiIdHeader) {
+        if (apiIdHeader != null && !apiIdHeader.isBlank()) {
+            return Optional.of(apiIdHeader.trim());
+        }
+        if (hostHeader == null) {
+            return Optional.empty();
+        }
+        String host = hostHeader.toLowerCase(Locale.ROOT);
+        int colon = host.indexOf(':');
+        if (colon >= 0) {
+            host = host.substring(0, colon);
+        }
+        String suffix = ".execute-api." + region + ".amazonaws.com";
+        if (host.endsWith(suffix) && host.indexOf('.') == host.length() - suffix.length()) {
+            return Optional.of(host.substring(0, host.length() - suffix.length()));
+        }
+        return Optional.empty();
+    }
+
+    Optional<RouteMatch> match(ApiDefinition api, String method, String rawPath) {
+        List<String> segments = segments(rawPath);
+        if (segments.isEmpty() || !segments.get(0).equals(api.stage())) {
+            return Optional.empty();
+        }
+        List<String> rest = segments.subList(1, segments.size());
+        String path = "/" + String.join("/", rest);
+        RouteMatch best = null;
+        int bestScore = -1;
+        for (Route route : api.routes()) {
+            if (!route.method().equals(method) && !route.method().equals("ANY")) {
+                continue;
+            }
+            Map<String, String> params = new HashMap<>();
+            int score = score(segments(route.resourcePath()), rest, params);
+            // An exact method beats ANY on the same resource.
+            if (score >= 0 && route.method().equals(method)) {
+                score++;
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = new RouteMatch(api, route, path, params);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** -1 when the template does not match; otherwise higher for more literal segments. */
+    private static int score(List<String> template, List<String> actual, Map<String, String> params) {
+        int score = 0;
+        for (int i = 0; i < template.size(); i++) {
+            String part = template.get(i);
+            if (part.startsWith("{") && part.endsWith("+}")) {
+                if (i >= actual.size()) {
+                    return -1;
+                }
+                params.put(part.substring(1, part.length() - 2), String.join("/", actual.subList(i, actual.size())));
+                return score;
+            }
+            if (i >= actual.size()) {
+                return -1;
+            }
+            if (part.startsWith("{") && part.endsWith("}")) {
+                params.put(part.substring(1, part.length() - 1), actual.get(i));
+            } else if (part.equals(actual.get(i))) {
+                score += 2;
+            } else {
+                return -1;
+            }
+        }
+        return template.size() == actual.size() ? score : -1;
+    }
+
+    private static List<String> segments(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        if (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("/", -1));
+    }
+}

@@ -1,0 +1,11 @@
+package com.example.privateapi.rehearsal.gateway;
+
+/**
+ * An interface VPC endpoint for execute-api: one gateway listener stands for it.
+ *
+ * @param id     {@code vpce-...}
+ * @param vpcId  the VPC it lives in
+ * @param policy the endpoint policy JSON, or null (the default policy allows everything)
+ */
+public record VpcEndpoint(String id, String vpcId, String policy) {
+}

@@ -1,0 +1,285 @@
+package com.example.privateapi.rehearsal.gateway;
+
+import com.example.privateapi.rehearsal.iam.NamedPolicy;
+import com.example.privateapi.rehearsal.iam.PolicyEvaluator;
+import com.example.privateapi.rehearsal.identity.Credentials;
+import com.example.privateapi.rehearsal.identity.IdentityStore;
+import com.example.privateapi.rehearsal.identity.Role;
+import com.example.privateapi.rehearsal.sigv4.SigV4Verifier;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gateway over real HTTP on loopback, with the real verifier, identity store and evaluator. */
+class PrivateApiGatewayTest {
+
+    static final String REGION = "us-east-1";
+    static final String PROVIDER = "222222222222";
+    static final String CONSUMER = "111111111111";
+    static final String API_ID = "abc123defg";
+    static final String CLIENT_ROLE = "arn:aws:iam::" + CONSUMER + ":role/DirectClientRole";
+    static final String OTHER_ROLE = "arn:aws:iam::" + CONSUMER + ":role/SomeOtherRole";
+    static final String LAMBDA_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+    static final String INVOKE_ANY_API = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"execute-api:Invoke\",\"Resource\":\"arn:aws:execute-api:*:*:*/*\"}]}";
+    static final String RESOURCE_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":["
+            + "{\"Sid\":\"AllowDirectClients\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"" + CLIENT_ROLE + "\"]},"
+            + "\"Action\":\"execute-api:Invoke\",\"Resource\":\"execute-api:/Prod/GET/*\"},"
+            + "{\"Sid\":\"DenyOutsideAllowedEndpoints\",\"Effect\":\"Deny\",\"Principal\":\"*\","
+            + "\"Action\":\"execute-api:Invoke\",\"Resource\":\"execute-api:/*\","
+            + "\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpce\":[\"vpce-0allowed000000001\"]}}}]}";
+
+    final MutableClock clock = new MutableClock(Instant.now());
+    final IdentityStore identities = new IdentityStore(clock);
+    final List<String> accessLog = new CopyOnWriteArrayList<>();
+    final AtomicReference<String> lastEvent = new AtomicReference<>();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    PrivateApiGateway gateway;
+    URI allowedEndpoint;
+    URI otherEndpoint;
+    URI outside;
+    Credentials client;
+    Credentials otherClient;
+
+    @BeforeEach
+    void start() throws IOException {
+        Role clientRole = new Role(CLIENT_ROLE, "AROACLIENTROLE000001", LAMBDA_TRUST,
+                List.of(new NamedPolicy("DirectClientRole inline InvokeApi", INVOKE_ANY_API)), Duration.ofHours(1));
+        Role otherRole = new Role(OTHER_ROLE, "AROAOTHERROLE0000001", LAMBDA_TRUST,
+                List.of(new NamedPolicy("SomeOtherRole inline InvokeApi", INVOKE_ANY_API)), Duration.ofHours(1));
+        identities.putRole(clientRole);
+        identities.putRole(otherRole);
+        client = identities.startRoleSession(clientRole, "direct-client", Duration.ofHours(1));
+        otherClient = identities.startRoleSession(otherRole, "other", Duration.ofHours(1));
+
+        ApiDefinition api = new ApiDefinition(API_ID, PROVIDER, "Prod", List.of(
+                new Route("GET", "/", "backend"), new Route("GET", "/requests/{requestId}", "backend"),
+                new Route("GET", "/broken", "broken")), RESOURCE_POLICY, null);
+        FunctionInvoker invoker = (name, event) -> {
+            if (name.equals("broken")) {
+                throw new FunctionInvoker.IntegrationException("Unhandled: boom");
+            }
+            lastEvent.set(event);
+            return "{\"statusCode\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\"{\\\"ok\\\":true}\"}";
+        };
+        GatewayPipeline pipeline = new GatewayPipeline(REGION, () -> Map.of(API_ID, api),
+                new SigV4Verifier(identities, clock), identities, new PolicyEvaluator(), invoker, clock,
+                accessLog::add, response -> { });
+        gateway = new PrivateApiGateway(pipeline);
+        allowedEndpoint = gateway.startEndpoint(new VpcEndpoint("vpce-0allowed000000001", "vpc-0consumer0000001",
+                null));
+        otherEndpoint = gateway.startEndpoint(new VpcEndpoint("vpce-0other0000000002", "vpc-0consumer0000001",
+                null));
+        outside = gateway.startOutsideListener();
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void signedRequestThroughTheAllowedEndpointReachesTheFunctionWithTheIdentityFilledIn() throws Exception {
+        HttpResponse<String> response = send(signed(allowedEndpoint, "/Prod/", client, clock.instant()));
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("{\"ok\":true}", response.body());
+        String requestId = response.headers().firstValue("x-amzn-RequestId").orElseThrow();
+
+        JsonObject event = JsonParser.parseString(lastEvent.get()).getAsJsonObject();
+        JsonObject context = event.getAsJsonObject("requestContext");
+        JsonObject identity = context.getAsJsonObject("identity");
+        assertEquals(requestId, context.get("requestId").getAsString());
+        assertEquals("Prod", context.get("stage").getAsString());
+        assertEquals(PROVIDER, context.get("accountId").getAsString());
+        assertEquals(CONSUMER, identity.get("accountId").getAsString());
+        assertEquals("arn:aws:sts::" + CONSUMER + ":assumed-role/DirectClientRole/direct-client",
+                identity.get("userArn").getAsString());
+        assertEquals("AROACLIENTROLE000001:direct-client", identity.get("caller").getAsString());
+        assertEquals("AROACLIENTROLE000001:direct-client", identity.get("user").getAsString());
+        assertEquals(client.accessKeyId(), identity.get("accessKey").getAsString());
+        assertEquals("vpce-0allowed000000001", identity.get("vpceId").getAsString());
+        assertEquals("vpc-0consumer0000001", identity.get("vpcId").getAsString());
+        assertEquals("127.0.0.1", identity.get("sourceIp").getAsString());
+        assertEquals("vpce-0allowed000000001", event.getAsJsonObject("headers").get("x-amzn-vpce-id").getAsString());
+        assertEquals("/", event.get("resource").getAsString());
+
+        assertEquals(1, accessLog.size());
+        JsonObject line = JsonParser.parseString(accessLog.get(0)).getAsJsonObject();
+        assertEquals(requestId, line.get("requestId").getAsString());
+        assertEquals("200", line.get("status").getAsString());
+    }
+
+    @Test
+    void pathParametersReachTheEvent() throws Exception {
+        HttpResponse<String> response = send(signed(allowedEndpoint, "/Prod/requests/r-42", client, clock.instant()));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject event = JsonParser.parseString(lastEvent.get()).getAsJsonObject();
+        assertEquals("r-42", event.getAsJsonObject("pathParameters").get("requestId").getAsString());
+        assertEquals("/requests/{requestId}", event.get("resource").getAsString());
+        assertEquals("/requests/r-42", event.get("path").getAsString());
+    }
+
+    @Test
+    void unsignedRequestIsMissingAuthenticationToken() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(allowedEndpoint.resolve("/Prod/"))
+                .header("x-apigw-api-id", API_ID).GET().build());
+        assertError(response, 403, "MissingAuthenticationTokenException", "message", "Missing Authentication Token");
+    }
+
+    @Test
+    void unknownRouteIsMissingAuthenticationTokenEvenWhenSigned() throws Exception {
+        assertError(send(signed(allowedEndpoint, "/Prod/nowhere", client, clock.instant())), 403,
+                "MissingAuthenticationTokenException", "message", "Missing Authentication Token");
+        assertError(send(signed(allowedEndpoint, "/Dev/", client, clock.instant())), 403,
+                "MissingAuthenticationTokenException", "message", "Missing Authentication Token");
+    }
+
+    @Test
+    void wrongEndpointIsAnExplicitDenyWithItsExplanationLogged() throws Exception {
+        HttpResponse<String> response = send(signed(otherEndpoint, "/Prod/", client, clock.instant()));
+        assertError(response, 403, "AccessDeniedException", "Message", "User: arn:aws:sts::" + CONSUMER
+                + ":assumed-role/DirectClientRole/direct-client is not authorized to perform: execute-api:Invoke on "
+                + "resource: arn:aws:execute-api:us-east-1:" + PROVIDER + ":" + API_ID + "/Prod/GET/ with an explicit deny");
+        assertEquals(2, accessLog.size(), accessLog.toString());
+        assertTrue(accessLog.get(1).contains("DenyOutsideAllowedEndpoints"), accessLog.get(1));
+    }
+
+    @Test
+    void principalNotInTheResourcePolicyIsDeniedImplicitly() throws Exception {
+        HttpResponse<String> response = send(signed(allowedEndpoint, "/Prod/", otherClient, clock.instant()));
+        assertError(response, 403, "AccessDeniedException", "Message", "User: arn:aws:sts::" + CONSUMER
+                + ":assumed-role/SomeOtherRole/other is not authorized to perform: execute-api:Invoke on "
+                + "resource: arn:aws:execute-api:us-east-1:" + PROVIDER + ":" + API_ID + "/Prod/GET/");
+    }
+
+    @Test
+    void requestThroughNoEndpointIsRefusedAsAnonymous() throws Exception {
+        HttpResponse<String> response = send(signed(outside, "/Prod/", client, clock.instant()));
+        assertError(response, 403, "AccessDeniedException", "Message", "User: anonymous is not authorized to "
+                + "perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:" + PROVIDER + ":" + API_ID
+                + "/Prod/GET/");
+    }
+
+    @Test
+    void tamperedSignatureIsRejected() throws Exception {
+        HttpRequest good = signed(allowedEndpoint, "/Prod/", client, clock.instant());
+        String auth = good.headers().firstValue("Authorization").orElseThrow();
+        char last = auth.charAt(auth.length() - 1);
+        String tampered = auth.substring(0, auth.length() - 1) + (last == '0' ? '1' : '0');
+        HttpRequest.Builder copy = HttpRequest.newBuilder(good.uri()).GET();
+        good.headers().map().forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("authorization")) {
+                v.forEach(value -> copy.header(k, value));
+            }
+        });
+        HttpResponse<String> response = send(copy.header("Authorization", tampered).build());
+        assertEquals(403, response.statusCode());
+        assertEquals("InvalidSignatureException", response.headers().firstValue("x-amzn-ErrorType").orElse(null));
+        assertTrue(response.body().contains("The request signature we calculated does not match the signature you "
+                + "provided."), response.body());
+    }
+
+    @Test
+    void staleDateIsSignatureExpired() throws Exception {
+        HttpResponse<String> response = send(signed(allowedEndpoint, "/Prod/", client,
+                clock.instant().minus(Duration.ofMinutes(6))));
+        assertEquals(403, response.statusCode());
+        assertEquals("InvalidSignatureException", response.headers().firstValue("x-amzn-ErrorType").orElse(null));
+        assertTrue(response.body().contains("Signature expired: "), response.body());
+        assertTrue(response.body().contains(" - 5 min.)"), response.body());
+    }
+
+    @Test
+    void expiredSessionTokenIsRejected() throws Exception {
+        HttpRequest request = signed(allowedEndpoint, "/Prod/", client, clock.instant().plus(Duration.ofHours(2)));
+        clock.advance(Duration.ofHours(2));
+        HttpResponse<String> response = send(request);
+        assertError(response, 403, "ExpiredTokenException", "message",
+                "The security token included in the request is expired");
+    }
+
+    @Test
+    void unknownAccessKeyIsUnrecognizedClient() throws Exception {
+        Credentials stranger = new Credentials("ASIAUNKNOWNKEY000000", "secret", "token", null, client.principal());
+        assertError(send(signed(allowedEndpoint, "/Prod/", stranger, clock.instant())), 403,
+                "UnrecognizedClientException", "message", "The security token included in the request is invalid.");
+    }
+
+    @Test
+    void functionFailureIsA502() throws Exception {
+        HttpResponse<String> response = send(signed(allowedEndpoint, "/Prod/broken", client, clock.instant()));
+        assertEquals(502, response.statusCode());
+        assertEquals("{\"message\":\"Internal server error\"}", response.body());
+        assertTrue(response.headers().firstValue("x-amzn-RequestId").isPresent());
+    }
+
+    @Test
+    void everyAnswerCarriesARequestIdAndOneAccessLogLine() throws Exception {
+        send(signed(allowedEndpoint, "/Prod/", client, clock.instant()));
+        send(HttpRequest.newBuilder(allowedEndpoint.resolve("/Prod/")).GET().build());
+        send(signed(outside, "/Prod/", client, clock.instant()));
+        long requestLines = accessLog.stream().filter(l -> l.startsWith("{")).count();
+        assertEquals(3, requestLines, accessLog.toString());
+    }
+
+    private void assertError(HttpResponse<String> response, int status, String type, String key, String message) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(type, response.headers().firstValue("x-amzn-ErrorType").orElse(null));
+        assertNotNull(response.headers().firstValue("x-amzn-RequestId").orElse(null));
+        assertEquals(message, JsonParser.parseString(response.body()).getAsJsonObject().get(key).getAsString());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+
+    /** Signs with the AWS SDK's own SigV4 signer, as the client handlers do. */
+    static HttpRequest signed(URI base, String path, Credentials credentials, Instant at) {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(base.resolve(path))
+                .putHeader("x-apigw-api-id", API_ID).build();
+        AwsCredentialsIdentity identity = credentials.sessionToken() == null
+                ? AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey())
+                : AwsSessionCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials.sessionToken());
+        SdkHttpRequest signedRequest = AwsV4HttpSigner.create().sign(r -> r.identity(identity).request(request)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)))
+                .request();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(signedRequest.getUri()).GET();
+        signedRequest.headers().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+}
