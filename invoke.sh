@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Invokes both client functions in the consumer account and reports SUCCESS or FAILED for each.
+# Exits non-zero when either fails.
+# usage: invoke.sh <consumer profile>
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=scripts/lib.sh
+. "$here/scripts/lib.sh"
+
+[ $# -eq 1 ] || usage_error "invoke.sh <consumer profile>"
+consumer=$1
+require_aws
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+status=0
+for output in DirectAuthClientFunctionName AssumeRoleClientFunctionName; do
+  name=$(stack_output "$consumer" "$CLIENT_STACK" "$output")
+  if [ -z "$name" ]; then
+    failed "stack $CLIENT_STACK has no output $output (the assume-role client exists only when pAPIRoleARN is set)"
+    status=1
+    continue
+  fi
+  step "invoking $name"
+  if ! aws lambda invoke --profile "$consumer" --function-name "$name" --payload '{}' \
+      --cli-binary-format raw-in-base64-out "$work/answer.json" >"$work/meta.json"; then
+    failed "$name could not be invoked"
+    status=1
+    continue
+  fi
+  cat "$work/answer.json"
+  echo
+  if grep -q '"FunctionError"' "$work/meta.json"; then
+    failed "$name raised a function error (see its message above)"
+    status=1
+  elif grep -Eq '"statusCode": *200[,}]' "$work/answer.json"; then
+    success "$name got 200 from the API"
+  else
+    failed "$name did not get 200 from the API (see the answer above; README: troubleshooting 403s)"
+    status=1
+  fi
+done
+exit "$status"

@@ -1,0 +1,71 @@
+#!/usr/bin/env bats
+# invoke.sh and teardown.sh against a stub aws.
+
+load helpers
+
+setup() {
+  setup_stubs
+}
+
+@test "invoke.sh with wrong arguments prints usage and exits 2" {
+  run "$ROOT/invoke.sh"
+  [ "$status" -eq 2 ]
+  [[ "$output" == *"usage: invoke.sh <consumer profile>"* ]]
+}
+
+@test "invoke.sh reports SUCCESS for both clients and exits 0" {
+  run "$ROOT/invoke.sh" consumer
+  [ "$status" -eq 0 ]
+  [ "$(echo "$output" | grep -c '^SUCCESS: ')" -eq 2 ]
+  [[ "$output" == *'"statusCode": 200'* ]]
+  calls "lambda invoke --profile consumer --function-name private-api-client-direct-client" | grep -q .
+  calls "lambda invoke --profile consumer --function-name private-api-client-assume-role-client" | grep -q .
+  [ -z "$(ls -A "$WORKDIR")" ]
+}
+
+@test "invoke.sh reports FAILED and exits non-zero on a 403" {
+  export STUB_INVOKE=denied
+  run "$ROOT/invoke.sh" consumer
+  [ "$status" -ne 0 ]
+  [ "$(echo "$output" | grep -c '^FAILED: ')" -eq 2 ]
+  [[ "$output" == *"is not authorized"* ]]
+}
+
+@test "invoke.sh reports a function error as FAILED" {
+  export STUB_INVOKE=error
+  run "$ROOT/invoke.sh" consumer
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"raised a function error"* ]]
+  [[ "$output" == *"STS refused"* ]]
+}
+
+@test "invoke.sh says so when the assume-role client is not deployed" {
+  export STUB_NO_ASSUME=1
+  run "$ROOT/invoke.sh" consumer
+  [ "$status" -ne 0 ]
+  [ "$(echo "$output" | grep -c '^SUCCESS: ')" -eq 1 ]
+  [[ "$output" == *"has no output AssumeRoleClientFunctionName"* ]]
+}
+
+@test "teardown.sh deletes the consumer stack before the provider stack and keeps the buckets" {
+  run "$ROOT/teardown.sh" consumer provider
+  [ "$status" -eq 0 ]
+  deletes=$(calls "cloudformation delete-stack")
+  [[ "$(echo "$deletes" | sed -n 1p)" == *"--profile consumer --stack-name private-api-client"* ]]
+  [[ "$(echo "$deletes" | sed -n 2p)" == *"--profile provider --stack-name private-api-backend"* ]]
+  [ "$(calls 'cloudformation wait stack-delete-complete' | wc -l)" -eq 2 ]
+  [[ "$output" == *"kept deployment bucket s3://private-api-deploy-111111111111-us-east-1"* ]]
+  [ -z "$(calls 's3 rb')" ]
+}
+
+@test "teardown.sh --delete-buckets removes both deployment buckets" {
+  run "$ROOT/teardown.sh" consumer provider --delete-buckets
+  [ "$status" -eq 0 ]
+  [ "$(calls 's3 rb' | wc -l)" -eq 2 ]
+}
+
+@test "teardown.sh with a wrong flag prints usage and exits 2" {
+  run "$ROOT/teardown.sh" consumer provider --everything
+  [ "$status" -eq 2 ]
+  [ ! -s "$STUB_LOG" ]
+}
