@@ -153,7 +153,9 @@ public final class GatewayPipeline {
         long integrationStart = clock.millis();
         try {
             String payload = invoker.invoke(match.route().functionName(), event);
-            log.put("integrationLatency", Long.toString(clock.millis() - integrationStart));
+            String latency = Long.toString(clock.millis() - integrationStart);
+            log.put("integrationLatency", latency);
+            log.put("integration.latency", latency);
             ProxyResponseMapper.Mapped mapped = responses.map(payload);
             log.put("integrationStatus", "200");
             log.put("integration.status", "200");

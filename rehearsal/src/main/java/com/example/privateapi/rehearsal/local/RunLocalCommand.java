@@ -1,0 +1,235 @@
+package com.example.privateapi.rehearsal.local;
+
+import com.example.privateapi.rehearsal.gateway.GatewayResponse;
+import com.example.privateapi.rehearsal.gateway.VpcEndpoint;
+import com.example.privateapi.rehearsal.identity.Credentials;
+import com.example.privateapi.rehearsal.lambda.InvocationResult;
+import com.example.privateapi.rehearsal.template.DeployTarget;
+import com.example.privateapi.rehearsal.template.DeployedStack;
+import com.example.privateapi.rehearsal.template.TemplateException;
+import com.example.privateapi.rehearsal.template.TemplateReader;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code run-local.sh}: rehearses deploy-all.sh and invoke.sh on one machine, from the real templates, with the
+ * same parameter hand-off; prints SUCCESS or FAILED per client as invoke.sh does, with the reason of a denial.
+ */
+public final class RunLocalCommand {
+
+    static final Path BACKEND_TEMPLATE = Path.of("api-backend", "vpc-api-backend.yaml");
+    static final Path CLIENT_TEMPLATE = Path.of("api-client", "vpc-api-client.yaml");
+    static final String BACKEND_STACK = "private-api-backend";
+    static final String CLIENT_STACK = "private-api-client";
+    /** An endpoint of another VPC, never in the API's allow list: {@code OTHER_VPCE_URL}. */
+    static final VpcEndpoint OTHER_ENDPOINT = new VpcEndpoint("vpce-0a1b2c3d4e5f60718", "vpc-0f1e2d3c4b5a69788", null);
+
+    private final TemplateReader reader = new TemplateReader();
+
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        RunLocalOptions options;
+        try {
+            options = RunLocalOptions.parse(args);
+        } catch (RunLocalOptions.HelpRequested help) {
+            out.print(RunLocalOptions.USAGE);
+            return 0;
+        } catch (RunLocalOptions.UsageException e) {
+            err.println("run-local.sh: " + e.getMessage());
+            err.print(RunLocalOptions.USAGE);
+            return 2;
+        }
+        Progress progress = new Progress(out);
+        out.println("Offline rehearsal of the cross-account private API (a rehearsal, never a production gateway)");
+        progress.step("Starting local STS, DynamoDB, API Gateway endpoints and the Lambda runtime");
+        try (LocalCloud cloud = new LocalCloud(options.region(), options.dynamodbUrl(), Path.of(".local"),
+                new PrefixedStream(out, "    access-log "), options.verbose() ? out : null)) {
+            progress.done("STS " + cloud.stsUrl + ", DynamoDB " + cloud.dynamodbUrl);
+            StackApplier applier = new StackApplier(cloud, new DynamoTables(cloud.dynamodbUrl, options.region()));
+            Deployment deployment = deploy(options, cloud, applier, progress);
+            int code = invokeClients(deployment, cloud, applier, progress, out);
+            if (options.serve()) {
+                serve(options, deployment, cloud, applier, out);
+            }
+            return code;
+        } catch (TemplateException | IllegalStateException | IllegalArgumentException e) {
+            err.println("run-local.sh: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("run-local.sh: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    private Deployment deploy(RunLocalOptions options, LocalCloud cloud, StackApplier applier, Progress progress)
+            throws IOException {
+        DeployTarget providerTarget = new DeployTarget(options.providerAccount(), options.region(), BACKEND_STACK);
+        DeployTarget consumerTarget = new DeployTarget(options.consumerAccount(), options.region(), CLIENT_STACK);
+
+        progress.step("Deploying the provider stack " + BACKEND_STACK + " (" + BACKEND_TEMPLATE + ") in account "
+                + options.providerAccount() + " with default parameters" + overridesNote(options.providerParams()));
+        DeployedStack provider = reader.deploy(BACKEND_TEMPLATE, options.providerParams(), providerTarget);
+        applier.apply(provider, options.providerAccount());
+        progress.done("API " + provider.outputs().get("APIGatewayID") + ", stage "
+                + provider.outputs().get("APIStageName"));
+
+        progress.step("Deploying the consumer stack " + CLIENT_STACK + " (" + CLIENT_TEMPLATE + ") in account "
+                + options.consumerAccount() + " with the provider's outputs" + overridesNote(options.consumerParams()));
+        Map<String, String> consumerParams = Handoff.consumerParameters(provider.outputs(), options.providerAccount(),
+                options.consumerParams());
+        DeployedStack consumer = reader.deploy(CLIENT_TEMPLATE, consumerParams, consumerTarget);
+        applier.apply(consumer, options.consumerAccount());
+        progress.done("endpoint " + consumer.outputs().get("APIGatewayEndpointID") + ", direct client role "
+                + consumer.outputs().get("DirectAuthClientRole"));
+
+        progress.step("Updating the provider stack with the consumer's outputs");
+        Map<String, String> providerParams = Handoff.providerUpdateParameters(consumer.outputs(),
+                options.consumerAccount(), options.providerParams());
+        provider = reader.deploy(BACKEND_TEMPLATE, providerParams, providerTarget);
+        applier.apply(provider, options.providerAccount());
+        progress.done(describe(providerParams));
+
+        String apiId = Handoff.required(provider.outputs(), "APIGatewayID", "provider");
+        progress.step("Redeploying stage " + provider.outputs().get("APIStageName") + " of API " + apiId);
+        applier.redeployStage(apiId);
+        cloud.endpoint(OTHER_ENDPOINT, false);
+        progress.done("deployed");
+        return new Deployment(provider, consumer);
+    }
+
+    private int invokeClients(Deployment deployment, LocalCloud cloud, StackApplier applier, Progress progress,
+                              PrintStream out) throws IOException, InterruptedException {
+        Map<String, String> outputs = deployment.consumer().outputs();
+        Map<String, String> clients = new LinkedHashMap<>();
+        clients.put("DirectAuthClientFunctionName", outputs.get("DirectAuthClientFunctionName"));
+        clients.put("AssumeRoleClientFunctionName", outputs.get("AssumeRoleClientFunctionName"));
+        boolean allSucceeded = true;
+        List<String> recordedIds = new ArrayList<>();
+        for (Map.Entry<String, String> client : clients.entrySet()) {
+            if (client.getValue() == null) {
+                out.println("FAILED: the consumer stack has no " + client.getKey() + " output (is pAPIRoleARN set?)");
+                allSucceeded = false;
+                continue;
+            }
+            progress.step("Invoking " + client.getValue());
+            cloud.drainGatewayResponses();
+            cloud.drainStsDenials();
+            InvocationResult result = cloud.lambda.invoke(client.getValue(), "{}");
+            List<GatewayResponse> seen = cloud.drainGatewayResponses();
+            List<String> stsDenials = cloud.drainStsDenials();
+            out.println(result.payload());
+            Integer status = statusOf(result);
+            if (result.functionError() == null && status != null && status == 200) {
+                out.println("SUCCESS: " + client.getValue() + " got 200 from the API");
+                seen.stream().filter(r -> r.status() == 200).forEach(r -> recordedIds.add(r.requestId()));
+            } else {
+                allSucceeded = false;
+                out.println("FAILED: " + client.getValue() + (result.functionError() != null
+                        ? " raised a function error" : " got " + status + " from the API"));
+                seen.stream().filter(r -> r.explanation() != null)
+                        .forEach(r -> out.println("    why (API Gateway): " + r.explanation()));
+                stsDenials.forEach(reason -> out.println("    why (STS): " + reason));
+                if (result.functionError() != null && result.logTail() != null && !result.logTail().isBlank()) {
+                    out.println("    function log:");
+                    result.logTail().lines().forEach(line -> out.println("      " + line));
+                }
+            }
+        }
+        if (!recordedIds.isEmpty()) {
+            allSucceeded &= readBack(recordedIds, deployment, cloud, applier, progress, out);
+        }
+        out.printf("%s in %.1f s%n", allSucceeded ? "Rehearsal passed" : "Rehearsal FAILED",
+                progress.elapsedSeconds());
+        return allSucceeded ? 0 : 1;
+    }
+
+    /** Reads each recorded request back through GET /requests/{id}, signed as the direct client. */
+    private boolean readBack(List<String> ids, Deployment deployment, LocalCloud cloud, StackApplier applier,
+                             Progress progress, PrintStream out) throws IOException, InterruptedException {
+        progress.step("Reading the recorded requests back through GET /requests/{id}");
+        String endpointId = deployment.consumer().outputs().get("APIGatewayEndpointID");
+        Credentials reader = applier.credentialsOf(deployment.consumer().outputs().get("DirectAuthClientFunctionName"));
+        URI base = listener(cloud, deployment, endpointId).url();
+        String apiId = deployment.provider().outputs().get("APIGatewayID");
+        String stage = deployment.provider().outputs().get("APIStageName");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        boolean ok = true;
+        for (String id : ids) {
+            HttpResponse<String> response = http.send(SignedHttp.get(base.resolve("/" + stage + "/requests/" + id),
+                    Map.of("x-apigw-api-id", apiId), reader, cloud.region, cloud.clock),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                out.println("    recorded " + id + ": " + response.body());
+            } else {
+                ok = false;
+                out.println("FAILED: request " + id + " was answered 200 but reading it back gave "
+                        + response.statusCode() + ": " + response.body());
+            }
+        }
+        return ok;
+    }
+
+    /** The gateway listener standing for one of the consumer's endpoints. */
+    static LocalCloud.EndpointListener listener(LocalCloud cloud, Deployment deployment, String endpointId)
+            throws IOException {
+        var endpoint = deployment.consumer().vpcEndpoints().stream().filter(e -> e.id().equals(endpointId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the consumer stack has no endpoint " + endpointId));
+        return cloud.endpoint(new VpcEndpoint(endpoint.id(), endpoint.vpcId(), endpoint.policy()),
+                endpoint.privateDnsEnabled());
+    }
+
+    private void serve(RunLocalOptions options, Deployment deployment, LocalCloud cloud, StackApplier applier,
+                       PrintStream out) throws IOException, InterruptedException {
+        Map<String, String> env = ServeEnvironment.of(options, deployment, cloud, applier,
+                listener(cloud, deployment, deployment.consumer().outputs().get("APIGatewayEndpointID")));
+        EnvFile.write(options.envFile(), env);
+        out.println();
+        out.println("Serving. Environment written to " + options.envFile() + " (source it: . " + options.envFile()
+                + ")");
+        out.println("API_VPCE_URL=" + env.get("API_VPCE_URL") + "  OTHER_VPCE_URL=" + env.get("OTHER_VPCE_URL")
+                + "  STS_URL=" + env.get("STS_URL"));
+        out.println("Press Ctrl-C to stop.");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cloud.close();
+            stop.countDown();
+        }, "run-local-shutdown"));
+        stop.await();
+    }
+
+    private static Integer statusOf(InvocationResult result) {
+        try {
+            JsonObject payload = JsonParser.parseString(result.payload()).getAsJsonObject();
+            return payload.has("statusCode") ? payload.get("statusCode").getAsInt() : null;
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String overridesNote(Map<String, String> overrides) {
+        return overrides.isEmpty() ? "" : ", overriding " + describe(overrides);
+    }
+
+    private static String describe(Map<String, String> params) {
+        StringBuilder text = new StringBuilder();
+        params.forEach((k, v) -> text.append(text.length() == 0 ? "" : " ").append(k).append('=').append(v));
+        return text.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package com.example.privateapi.rehearsal.local;
+
+import com.example.privateapi.rehearsal.identity.Credentials;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The variables {@code run-local.sh --serve} writes, so curl and the aws CLI can talk to the rehearsal. */
+final class ServeEnvironment {
+
+    private ServeEnvironment() {
+    }
+
+    static Map<String, String> of(RunLocalOptions options, Deployment deployment, LocalCloud cloud,
+                                  StackApplier applier, LocalCloud.EndpointListener apiEndpoint) throws IOException {
+        Map<String, String> provider = deployment.provider().outputs();
+        Map<String, String> consumer = deployment.consumer().outputs();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", options.region());
+        env.put("API_ID", provider.get("APIGatewayID"));
+        env.put("API_HOST", provider.get("APIGatewayFQDN"));
+        env.put("API_PREFIX", "/" + provider.get("APIStageName"));
+        env.put("API_VPCE_ID", apiEndpoint.endpoint().id());
+        env.put("API_VPCE_URL", apiEndpoint.url().toString());
+        env.put("OTHER_VPCE_URL", cloud.endpoint(RunLocalCommand.OTHER_ENDPOINT, false).url().toString());
+        env.put("STS_URL", cloud.stsUrl.toString());
+        env.put("ROLE_TO_ASSUME", provider.get("APIAccessRole"));
+        putClient(env, "DIRECT_CLIENT", consumer.get("DirectAuthClientRole"),
+                applier.credentialsOf(consumer.get("DirectAuthClientFunctionName")));
+        String assumeFunction = consumer.get("AssumeRoleClientFunctionName");
+        Credentials assume = assumeFunction == null ? null : applier.credentialsOf(assumeFunction);
+        putClient(env, "ASSUME_CLIENT", assume == null ? null : assume.principal().roleArn(), assume);
+        env.put("DYNAMODB_URL", cloud.dynamodbUrl.toString());
+        env.put("DDB_TABLE", provider.get("RequestsTableName"));
+        env.put("CONSUMER_ACCOUNT_ID", options.consumerAccount());
+        env.put("PROVIDER_ACCOUNT_ID", options.providerAccount());
+        return env;
+    }
+
+    private static void putClient(Map<String, String> env, String prefix, String roleArn, Credentials credentials) {
+        env.put(prefix + "_ROLE_ARN", roleArn);
+        env.put(prefix + "_ACCESS_KEY_ID", credentials == null ? null : credentials.accessKeyId());
+        env.put(prefix + "_SECRET_ACCESS_KEY", credentials == null ? null : credentials.secretAccessKey());
+        env.put(prefix + "_SESSION_TOKEN", credentials == null ? null : credentials.sessionToken());
+    }
+}
