@@ -39,6 +39,22 @@ public final class RunLocalCommand {
     static final VpcEndpoint OTHER_ENDPOINT = new VpcEndpoint("vpce-0a1b2c3d4e5f60718", "vpc-0f1e2d3c4b5a69788", null);
 
     private final TemplateReader reader = new TemplateReader();
+    private final Path root;
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    /** Runs from the project folder: the templates and the built jars are found relative to it. */
+    public RunLocalCommand() {
+        this(Path.of(""));
+    }
+
+    public RunLocalCommand(Path projectRoot) {
+        this.root = projectRoot;
+    }
+
+    /** Ends a {@code --serve} run, as Ctrl-C does. */
+    public void stop() {
+        stop.countDown();
+    }
 
     public int run(List<String> args, PrintStream out, PrintStream err) {
         RunLocalOptions options;
@@ -55,7 +71,7 @@ public final class RunLocalCommand {
         Progress progress = new Progress(out);
         out.println("Offline rehearsal of the cross-account private API (a rehearsal, never a production gateway)");
         progress.step("Starting local STS, DynamoDB, API Gateway endpoints and the Lambda runtime");
-        try (LocalCloud cloud = new LocalCloud(options.region(), options.dynamodbUrl(), Path.of(".local"),
+        try (LocalCloud cloud = new LocalCloud(options.region(), options.dynamodbUrl(), root.resolve(".local"),
                 new PrefixedStream(out, "    access-log "), options.verbose() ? out : null)) {
             progress.done("STS " + cloud.stsUrl + ", DynamoDB " + cloud.dynamodbUrl);
             StackApplier applier = new StackApplier(cloud, new DynamoTables(cloud.dynamodbUrl, options.region()));
@@ -84,7 +100,8 @@ public final class RunLocalCommand {
 
         progress.step("Deploying the provider stack " + BACKEND_STACK + " (" + BACKEND_TEMPLATE + ") in account "
                 + options.providerAccount() + " with default parameters" + overridesNote(options.providerParams()));
-        DeployedStack provider = reader.deploy(BACKEND_TEMPLATE, options.providerParams(), providerTarget);
+        DeployedStack provider = reader.deploy(root.resolve(BACKEND_TEMPLATE), options.providerParams(),
+                providerTarget);
         applier.apply(provider, options.providerAccount());
         progress.done("API " + provider.outputs().get("APIGatewayID") + ", stage "
                 + provider.outputs().get("APIStageName"));
@@ -93,7 +110,7 @@ public final class RunLocalCommand {
                 + options.consumerAccount() + " with the provider's outputs" + overridesNote(options.consumerParams()));
         Map<String, String> consumerParams = Handoff.consumerParameters(provider.outputs(), options.providerAccount(),
                 options.consumerParams());
-        DeployedStack consumer = reader.deploy(CLIENT_TEMPLATE, consumerParams, consumerTarget);
+        DeployedStack consumer = reader.deploy(root.resolve(CLIENT_TEMPLATE), consumerParams, consumerTarget);
         applier.apply(consumer, options.consumerAccount());
         progress.done("endpoint " + consumer.outputs().get("APIGatewayEndpointID") + ", direct client role "
                 + consumer.outputs().get("DirectAuthClientRole"));
@@ -101,7 +118,7 @@ public final class RunLocalCommand {
         progress.step("Updating the provider stack with the consumer's outputs");
         Map<String, String> providerParams = Handoff.providerUpdateParameters(consumer.outputs(),
                 options.consumerAccount(), options.providerParams());
-        provider = reader.deploy(BACKEND_TEMPLATE, providerParams, providerTarget);
+        provider = reader.deploy(root.resolve(BACKEND_TEMPLATE), providerParams, providerTarget);
         applier.apply(provider, options.providerAccount());
         progress.done(describe(providerParams));
 
@@ -206,12 +223,17 @@ public final class RunLocalCommand {
         out.println("API_VPCE_URL=" + env.get("API_VPCE_URL") + "  OTHER_VPCE_URL=" + env.get("OTHER_VPCE_URL")
                 + "  STS_URL=" + env.get("STS_URL"));
         out.println("Press Ctrl-C to stop.");
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            cloud.close();
+        Thread onSignal = new Thread(() -> {
             stop.countDown();
-        }, "run-local-shutdown"));
+            cloud.close();
+        }, "run-local-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         stop.await();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running already.
+        }
     }
 
     private static Integer statusOf(InvocationResult result) {

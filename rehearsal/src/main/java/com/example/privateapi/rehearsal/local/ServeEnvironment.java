@@ -18,6 +18,8 @@ final class ServeEnvironment {
         Map<String, String> consumer = deployment.consumer().outputs();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", options.region());
+        // The aws CLI reads this one.
+        env.put("AWS_DEFAULT_REGION", options.region());
         env.put("API_ID", provider.get("APIGatewayID"));
         env.put("API_HOST", provider.get("APIGatewayFQDN"));
         env.put("API_PREFIX", "/" + provider.get("APIStageName"));
