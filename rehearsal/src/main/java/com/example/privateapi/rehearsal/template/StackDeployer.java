@@ -145,10 +145,9 @@ final class StackDeployer implements StackEvaluator.AttributeSource {
 
     private String named(String id, String property, String generated) {
         Map<String, Object> raw = rawProperties(id);
-        return raw.containsKey(property)
-                ? eval.string(eval.resolve(raw.get(property), "Resources." + id + ".Properties." + property),
-                "Resources." + id + ".Properties." + property)
-                : generated;
+        String path = "Resources." + id + ".Properties." + property;
+        Object name = raw.containsKey(property) ? eval.resolve(raw.get(property), path) : StackEvaluator.NO_VALUE;
+        return name == StackEvaluator.NO_VALUE ? generated : eval.string(name, path);
     }
 
     @Override
