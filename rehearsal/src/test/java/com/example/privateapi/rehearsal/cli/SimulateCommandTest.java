@@ -1,0 +1,107 @@
+package com.example.privateapi.rehearsal.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SimulateCommandTest {
+
+    static final String CROSS_ACCOUNT = """
+            {
+              "principal": "arn:aws:iam::111111111111:role/DirectClientRole",
+              "action": "execute-api:Invoke",
+              "resource": "arn:aws:execute-api:us-east-1:222222222222:abc123defg/Prod/GET/",
+              "context": {"aws:SourceVpce": "vpce-0123"},
+              "identityPolicies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                "Action": "execute-api:Invoke", "Resource": "*"}]}],
+              "resourcePolicy": {"Version": "2012-10-17", "Statement": [
+                {"Sid": "AllowClients", "Effect": "Allow", "Principal": {"AWS": "111111111111"},
+                 "Action": "execute-api:Invoke", "Resource": "*"},
+                {"Sid": "DenyOutsideAllowedEndpoints", "Effect": "Deny", "Principal": "*",
+                 "Action": "execute-api:Invoke", "Resource": "*",
+                 "Condition": {"StringNotEquals": {"aws:SourceVpce": "vpce-0000"}}}]},
+              "endpointPolicy": null
+            }
+            """;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new SimulateCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))
+                .run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void oneSimulationFromAFilePrintsTheDecisionAndTheDecidingStatement(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sim.json");
+        Files.writeString(file, CROSS_ACCOUNT);
+        Result result = run("", file.toString());
+        assertEquals(0, result.exit(), result.err());
+        JsonObject decision = JsonParser.parseString(result.out()).getAsJsonObject();
+        assertEquals("ExplicitDeny", decision.get("decision").getAsString());
+        assertEquals("DenyOutsideAllowedEndpoints", decision.getAsJsonArray("decidingStatements").get(0)
+                .getAsJsonObject().get("sid").getAsString());
+        assertTrue(decision.get("reason").getAsString().contains("vpce-0123"));
+    }
+
+    @Test
+    void anArrayFromStandardInputGivesAnArrayOfDecisions() {
+        String allowed = CROSS_ACCOUNT.replace("\"vpce-0000\"", "\"vpce-0123\"");
+        // The caller's own policy allows something else only: cross-account, that is not enough.
+        String noIdentity = allowed.replaceFirst("\"Action\": \"execute-api:Invoke\", \"Resource\": \"\\*\"\\}\\]\\}\\]",
+                "\"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}]");
+        Result result = run("[" + allowed + "," + noIdentity + "]", "-");
+        assertEquals(0, result.exit(), result.err());
+        JsonArray decisions = JsonParser.parseString(result.out()).getAsJsonArray();
+        assertEquals("Allow", decisions.get(0).getAsJsonObject().get("decision").getAsString());
+        assertEquals("ImplicitDeny", decisions.get(1).getAsJsonObject().get("decision").getAsString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\",\"resourceAccount\":\"111111111111\"}|simulation #1: \"principal\" is required",
+        "{\"principal\":\"bob\",\"action\":\"s3:GetObject\",\"resource\":\"*\",\"resourceAccount\":\"111111111111\"}|simulation #1: \"principal\" must be",
+        "{\"principal\":\"111111111111\",\"action\":\"GetObject\",\"resource\":\"*\",\"resourceAccount\":\"111111111111\"}|simulation #1: \"action\" must look like service:Action",
+        "{\"principal\":\"111111111111\",\"action\":\"s3:GetObject\",\"resource\":\"*\"}|simulation #1: \"resourceAccount\" is required",
+        "{\"principal\":\"111111111111\",\"action\":\"s3:GetObject\",\"resource\":\"*\",\"resourceAccount\":\"111111111111\",\"resourcePolicy\":{\"Statement\":[{\"Effect\":\"Maybe\"}]}}|simulation #1: policy \"resource policy\" statement #0: Effect must be",
+        "{\"principal\":\"111111111111\",\"action\":\"s3:GetObject\",\"resource\":\"*\",\"resourceAccount\":\"111111111111\",\"extra\":1}|simulation #1: unknown field \"extra\"",
+        "[1]|simulation #1 must be a JSON object",
+        "{not json|is not valid JSON",
+    })
+    void invalidInputExitsTwoNamingTheField(String input, String message) {
+        Result result = run(input, "-");
+        assertEquals(2, result.exit(), result.out());
+        assertTrue(result.err().contains(message), result.err());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        Result none = run("");
+        assertEquals(2, none.exit());
+        assertTrue(none.err().startsWith("usage: run-local.sh simulate FILE"));
+        Result missing = run("", "no-such-file.json");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("cannot read no-such-file.json"), missing.err());
+    }
+}
