@@ -16,16 +16,17 @@ need npm "Install npm (it installs dynalite, the local DynamoDB)."
 
 if [ "${1:-}" != "simulate" ]; then
   if [ ! -d tools/dynalite/node_modules/dynalite ]; then
-    echo "==> installing dynalite (local DynamoDB) from tools/dynalite/package-lock.json"
-    npm ci --prefix tools/dynalite --no-audit --no-fund --loglevel=error
+    echo "==> installing dynalite (local DynamoDB) from tools/dynalite/package-lock.json" >&2
+    npm ci --prefix tools/dynalite --no-audit --no-fund --loglevel=error >&2
   fi
 fi
 
 jars=(api-backend/target/api-backend.jar api-client/target/api-client.jar rehearsal/target/rehearsal.jar)
 for jar in "${jars[@]}"; do
   if [ ! -f "$jar" ] || [ -n "$(find api-backend/src api-client/src rehearsal/src local-dynamodb/src -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
-    echo "==> building the Lambda jars and the rehearsal (mvn -q package -DskipTests)"
-    mvn -q -B package -DskipTests
+    # Build output goes to stderr, so that stdout carries only the rehearsal's own answer (simulate prints JSON).
+    echo "==> building the Lambda jars and the rehearsal (mvn -q package -DskipTests)" >&2
+    mvn -q -B package -DskipTests >&2
     break
   fi
 done
