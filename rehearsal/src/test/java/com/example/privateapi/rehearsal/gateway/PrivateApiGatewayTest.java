@@ -5,17 +5,14 @@ import com.example.privateapi.rehearsal.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
 import com.example.privateapi.rehearsal.identity.Role;
+import com.example.privateapi.rehearsal.local.SignedHttp;
 import com.example.privateapi.rehearsal.sigv4.SigV4Verifier;
+import com.example.privateapi.rehearsal.testing.MutableClock;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -259,27 +255,8 @@ class PrivateApiGatewayTest {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
-
-    /** Signs with the AWS SDK's own SigV4 signer, as the client handlers do. */
     static HttpRequest signed(URI base, String path, Credentials credentials, Instant at) {
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(base.resolve(path))
-                .putHeader("x-apigw-api-id", API_ID).build();
-        AwsCredentialsIdentity identity = credentials.sessionToken() == null
-                ? AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey())
-                : AwsSessionCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey(),
-                credentials.sessionToken());
-        SdkHttpRequest signedRequest = AwsV4HttpSigner.create().sign(r -> r.identity(identity).request(request)
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
-                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)))
-                .request();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(signedRequest.getUri()).GET();
-        signedRequest.headers().forEach((name, values) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(v -> builder.header(name, v));
-            }
-        });
-        return builder.build();
+        return SignedHttp.get(base.resolve(path), Map.of("x-apigw-api-id", API_ID), credentials, REGION,
+                java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
     }
 }

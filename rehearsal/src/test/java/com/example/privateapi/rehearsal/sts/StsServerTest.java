@@ -6,6 +6,7 @@ import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
 import com.example.privateapi.rehearsal.identity.Role;
 import com.example.privateapi.rehearsal.sigv4.SigV4Verifier;
+import com.example.privateapi.rehearsal.testing.MutableClock;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.AfterEach;
@@ -24,11 +25,8 @@ import software.amazon.awssdk.services.sts.model.StsException;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,27 +47,7 @@ class StsServerTest {
     static final String MAY_ASSUME = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"sts:AssumeRole\",\"Resource\":\"" + ROLE_ARN + "\"}]}";
 
-    /** A clock tests can move. */
-    static final class MovableClock extends Clock {
-        volatile Instant now = Instant.now();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final MovableClock clock = new MovableClock();
+    final MutableClock clock = new MutableClock(Instant.now());
     final IdentityStore identities = new IdentityStore(clock);
     final List<String> denials = new CopyOnWriteArrayList<>();
     StsServer sts;
@@ -120,7 +98,7 @@ class StsServerTest {
             assertEquals("arn:aws:sts::" + PROVIDER + ":assumed-role/ApiAccessRole/rehearsal",
                     assumed.assumedRoleUser().arn());
             assertEquals("AROAAPIACCESSROLE001:rehearsal", assumed.assumedRoleUser().assumedRoleId());
-            long seconds = Duration.between(clock.now, assumed.credentials().expiration()).getSeconds();
+            long seconds = Duration.between(clock.instant(), assumed.credentials().expiration()).getSeconds();
             assertTrue(seconds >= 899 && seconds <= 900, "expires in " + seconds + " s");
 
             try (StsClient session = client(AwsSessionCredentials.create(assumed.credentials().accessKeyId(),
@@ -175,7 +153,7 @@ class StsServerTest {
     void anExpiredSessionTokenIsRefusedWithExpiredToken() {
         Role role = identities.role(ROLE_ARN).orElseThrow();
         Credentials session = identities.startRoleSession(role, "short", Duration.ofMinutes(15));
-        clock.now = clock.now.plus(Duration.ofMinutes(16));
+        clock.advance(Duration.ofMinutes(16));
         try (StsClient client = client(sdk(session))) {
             StsException e = assertThrows(StsException.class, client::getCallerIdentity);
             assertEquals("ExpiredToken", e.awsErrorDetails().errorCode());
