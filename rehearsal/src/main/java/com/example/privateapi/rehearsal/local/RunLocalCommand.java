@@ -72,9 +72,10 @@ public final class RunLocalCommand {
         out.println("Offline rehearsal of the cross-account private API (a rehearsal, never a production gateway)");
         progress.step("Starting local STS, DynamoDB, API Gateway endpoints and the Lambda runtime");
         try (LocalCloud cloud = new LocalCloud(options.region(), options.dynamodbUrl(), root.resolve(".local"),
-                new PrefixedStream(out, "    access-log "), options.verbose() ? out : null)) {
+                new PrefixedStream(out, "    access-log "), options.verbose() ? out : null);
+             DynamoTables tables = new DynamoTables(cloud.dynamodbUrl, options.region())) {
             progress.done("STS " + cloud.stsUrl + ", DynamoDB " + cloud.dynamodbUrl);
-            StackApplier applier = new StackApplier(cloud, new DynamoTables(cloud.dynamodbUrl, options.region()));
+            StackApplier applier = new StackApplier(cloud, tables);
             Deployment deployment = deploy(options, cloud, applier, progress);
             int code = invokeClients(deployment, cloud, applier, progress, out);
             if (options.serve()) {

@@ -3,6 +3,10 @@ package com.example.privateapi.rehearsal.local;
 import com.example.privateapi.rehearsal.gateway.ApiDefinition;
 import com.example.privateapi.rehearsal.gateway.Route;
 import com.example.privateapi.rehearsal.gateway.VpcEndpoint;
+import com.example.privateapi.rehearsal.iam.AuthorizationRequest;
+import com.example.privateapi.rehearsal.iam.Decision;
+import com.example.privateapi.rehearsal.iam.NamedPolicy;
+import com.example.privateapi.rehearsal.iam.Principal;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.Role;
 import com.example.privateapi.rehearsal.lambda.FunctionSpec;
@@ -30,6 +34,8 @@ final class StackApplier {
     private final LocalCloud cloud;
     private final DynamoTables tables;
     private final Map<String, Credentials> functionCredentials = new HashMap<>();
+    /** Each API's definition as last deployed by its stack, published to its stage at the next redeploy. */
+    private final Map<String, ApiDefinition> pending = new LinkedHashMap<>();
 
     StackApplier(LocalCloud cloud, DynamoTables tables) {
         this.cloud = cloud;
@@ -69,8 +75,6 @@ final class StackApplier {
         }
     }
 
-    private final Map<String, ApiDefinition> pending = new LinkedHashMap<>();
-
     /** {@code aws apigateway create-deployment}: publishes the API's current definition to its stage. */
     void redeployStage(String apiId) {
         ApiDefinition definition = pending.get(apiId);
@@ -91,6 +95,14 @@ final class StackApplier {
         }
         Role role = cloud.identities.role(function.roleArn()).orElseThrow(() -> new IllegalStateException(
                 "function " + function.logicalId() + ": its role " + function.roleArn() + " is not in the stack"));
+        Decision trust = cloud.evaluator.evaluate(new AuthorizationRequest(Principal.service("lambda.amazonaws.com"),
+                "sts:AssumeRole", role.arn(), role.accountId(), Map.of(), List.of(),
+                new NamedPolicy("trust policy of role " + role.name(), role.trustPolicy()), null));
+        if (!trust.allowed()) {
+            // CloudFormation's own words when a function's role does not trust Lambda.
+            throw new IllegalStateException("function " + function.logicalId() + ": The role defined for the "
+                    + "function cannot be assumed by Lambda. " + trust.reason());
+        }
         Credentials credentials = cloud.identities.startRoleSession(role, function.name(), EXECUTION_ROLE_SESSION);
         functionCredentials.put(function.name(), credentials);
 
