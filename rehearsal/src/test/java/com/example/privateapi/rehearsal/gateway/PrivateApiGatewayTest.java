@@ -236,6 +236,16 @@ class PrivateApiGatewayTest {
     }
 
     @Test
+    void aPayloadOverTenMegabytesIsRequestTooLong() throws Exception {
+        byte[] body = new byte[GatewayPipeline.MAX_PAYLOAD_BYTES + 1];
+        HttpResponse<String> response = send(HttpRequest.newBuilder(allowedEndpoint.resolve("/Prod/"))
+                .header("x-apigw-api-id", API_ID).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        assertEquals(413, response.statusCode());
+        assertEquals("{\"message\":\"Request Too Long\"}", response.body());
+        assertTrue(response.headers().firstValue("x-amzn-RequestId").isPresent());
+    }
+
+    @Test
     void everyAnswerCarriesARequestIdAndOneAccessLogLine() throws Exception {
         send(signed(allowedEndpoint, "/Prod/", client, clock.instant()));
         send(HttpRequest.newBuilder(allowedEndpoint.resolve("/Prod/")).GET().build());
