@@ -48,6 +48,10 @@ final class ExecutionEnvironment implements AutoCloseable {
     private volatile String initError;
     private HttpServer runtimeApi;
     private Process process;
+    private long startedAtNanos;
+    /** Set once by the first {@code next} of an environment: how long its init took. */
+    private volatile java.time.Duration initDuration;
+    private boolean initReported;
 
     ExecutionEnvironment(FunctionSpec spec, Credentials credentials, Path runtimeDir, String region, PrintStream echo) {
         this.spec = spec;
@@ -71,7 +75,12 @@ final class ExecutionEnvironment implements AutoCloseable {
             // The function's timeout runs from the moment its runtime takes the event, as on Lambda.
             CompletableFuture.anyOf(invocation.pickedUp(), invocation.result())
                     .get(INIT_ALLOWANCE.toMillis(), TimeUnit.MILLISECONDS);
-            return invocation.result().get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            InvocationResult result = invocation.result().get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!initReported && initDuration != null) {
+                initReported = true;
+                return result.withInitDuration(initDuration);
+            }
+            return result;
         } catch (TimeoutException e) {
             stop();
             return error("Sandbox.Timedout", "Task timed out after " + spec.timeout().toSeconds() + ".00 seconds");
@@ -89,6 +98,9 @@ final class ExecutionEnvironment implements AutoCloseable {
         }
         stop();
         initError = null;
+        initDuration = null;
+        initReported = false;
+        startedAtNanos = System.nanoTime();
         runtimeApi = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         runtimeApi.createContext("/2018-06-01/runtime/", this::serve);
         runtimeApi.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
@@ -161,6 +173,9 @@ final class ExecutionEnvironment implements AutoCloseable {
                 if (next == null) {
                     exchange.sendResponseHeaders(503, -1);
                     return;
+                }
+                if (initDuration == null) {
+                    initDuration = java.time.Duration.ofNanos(System.nanoTime() - startedAtNanos);
                 }
                 next.pickedUp().complete(null);
                 exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", next.id());
@@ -239,6 +254,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         queue.clear();
     }
 
+    /** Ends the environment: the next invocation is a cold start. */
     @Override
     public synchronized void close() {
         stop();

@@ -58,6 +58,14 @@ public final class LocalLambda implements AutoCloseable {
         return environment.invoke(payload);
     }
 
+    /** Ends a function's execution environment, so that its next invocation is a cold start. */
+    public void recycle(String functionName) {
+        ExecutionEnvironment environment = functions.get(functionName);
+        if (environment != null) {
+            environment.close();
+        }
+    }
+
     /** {@code target/lambda-runtime} beside the rehearsal's own classes or jar. */
     static Path defaultRuntimeDir() throws IOException {
         try {

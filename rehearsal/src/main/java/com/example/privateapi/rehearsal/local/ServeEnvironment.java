@@ -25,7 +25,7 @@ final class ServeEnvironment {
         env.put("API_PREFIX", "/" + provider.get("APIStageName"));
         env.put("API_VPCE_ID", apiEndpoint.endpoint().id());
         env.put("API_VPCE_URL", apiEndpoint.url().toString());
-        env.put("OTHER_VPCE_URL", cloud.endpoint(RunLocalCommand.OTHER_ENDPOINT, false).url().toString());
+        env.put("OTHER_VPCE_URL", cloud.endpoint(DeployFlow.OTHER_ENDPOINT, false).url().toString());
         env.put("STS_URL", cloud.stsUrl.toString());
         env.put("ROLE_TO_ASSUME", provider.get("APIAccessRole"));
         putClient(env, "DIRECT_CLIENT", consumer.get("DirectAuthClientRole"),

@@ -103,6 +103,21 @@ class RunLocalIT {
     }
 
     @Test
+    void theColdStartBenchmarkReportsEveryFunction() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            assertEquals(2, new ColdStartCommand(ROOT).run(List.of("--runs", "0"), print, print));
+            int exit = new ColdStartCommand(ROOT).run(List.of("--runs", "1"), print, print);
+            String text = out.toString(StandardCharsets.UTF_8);
+            assertEquals(0, exit, text);
+            for (String handler : List.of("BackendHandler", "DirectAuthHandler", "AssumeRoleHandler")) {
+                assertTrue(text.lines().anyMatch(l -> l.trim().startsWith(handler + "::handleRequest")
+                        && l.matches(".* \\d+ ms .*")), text);
+            }
+        }
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         Run bad = run("--provider-param", "novalue");
         assertEquals(2, bad.exit());
