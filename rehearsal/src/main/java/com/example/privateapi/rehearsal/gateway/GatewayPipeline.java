@@ -1,16 +1,6 @@
 package com.example.privateapi.rehearsal.gateway;
 
-import com.example.privateapi.rehearsal.iam.AuthorizationRequest;
-import com.example.privateapi.rehearsal.iam.Decision;
-import com.example.privateapi.rehearsal.iam.NamedPolicy;
-import com.example.privateapi.rehearsal.iam.Outcome;
-import com.example.privateapi.rehearsal.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.Credentials;
-import com.example.privateapi.rehearsal.identity.IdentityStore;
-import com.example.privateapi.rehearsal.sigv4.RejectReason;
-import com.example.privateapi.rehearsal.sigv4.SigV4Verifier;
-import com.example.privateapi.rehearsal.sigv4.SignedRequest;
-import com.example.privateapi.rehearsal.sigv4.VerificationResult;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,8 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One request through a private REST API, in API Gateway's order: route, endpoint, signature, IAM authorization
- * (identity, resource and VPC endpoint policies), then the Lambda proxy integration. Every answer carries
+ * One request through a private REST API, in API Gateway's order: route, then authorization (endpoint, signature,
+ * identity, resource and VPC endpoint policies: {@link RequestAuthorizer}), then the Lambda proxy integration. Every answer carries
  * {@code x-amzn-RequestId}; every request leaves one access-log line, and a denial also its explanation.
  */
 public final class GatewayPipeline {
@@ -34,9 +24,7 @@ public final class GatewayPipeline {
 
     private final String region;
     private final Supplier<Map<String, ApiDefinition>> apis;
-    private final SigV4Verifier verifier;
-    private final IdentityStore identities;
-    private final PolicyEvaluator evaluator;
+    private final RequestAuthorizer authorizer;
     private final FunctionInvoker invoker;
     private final Clock clock;
     private final Consumer<String> accessLog;
@@ -45,14 +33,12 @@ public final class GatewayPipeline {
     private final ProxyEventBuilder events;
     private final ProxyResponseMapper responses = new ProxyResponseMapper();
 
-    public GatewayPipeline(String region, Supplier<Map<String, ApiDefinition>> apis, SigV4Verifier verifier,
-                           IdentityStore identities, PolicyEvaluator evaluator, FunctionInvoker invoker, Clock clock,
-                           Consumer<String> accessLog, Consumer<GatewayResponse> observer) {
+    public GatewayPipeline(String region, Supplier<Map<String, ApiDefinition>> apis, RequestAuthorizer authorizer,
+                           FunctionInvoker invoker, Clock clock, Consumer<String> accessLog,
+                           Consumer<GatewayResponse> observer) {
         this.region = region;
         this.apis = apis;
-        this.verifier = verifier;
-        this.identities = identities;
-        this.evaluator = evaluator;
+        this.authorizer = authorizer;
         this.invoker = invoker;
         this.clock = clock;
         this.accessLog = accessLog;
@@ -114,40 +100,11 @@ public final class GatewayPipeline {
         String resourceArn = ExecuteApiArn.of(region, api.accountId(), api.apiId(), api.stage(), request.method(),
                 match.path());
 
-        if (request.endpoint() == null) {
-            return new Handled(error(ids, log, GatewayError.accessDenied("anonymous", resourceArn, false),
-                    "ACCESS_DENIED", "The request did not come through an interface VPC endpoint for execute-api: "
-                            + "a private API answers only requests that arrive through one."), api);
+        RequestAuthorizer.Authorization authorization = authorizer.authorize(request, api, resourceArn, now, log);
+        if (authorization instanceof RequestAuthorizer.Refused refused) {
+            return new Handled(error(ids, log, refused.error(), refused.responseType(), refused.explanation()), api);
         }
-
-        VerificationResult verified = verifier.verify(new SignedRequest(request.method(), request.rawPath(),
-                request.rawQuery(), request.headers(), request.body()), "execute-api", region);
-        if (verified instanceof VerificationResult.Rejected rejected) {
-            GatewayError error = rejected.reason() == RejectReason.MISSING_AUTHENTICATION_TOKEN
-                    ? GatewayError.missingAuthenticationToken()
-                    : new GatewayError(403, rejected.reason().errorType(), rejected.message(), "message");
-            log.put("authenticate.status", "403");
-            log.put("authenticate.error", rejected.message());
-            return new Handled(error(ids, log, error, responseType(rejected.reason()), null), api);
-        }
-        Credentials caller = ((VerificationResult.Verified) verified).credentials();
-        log.put("authenticate.status", "200");
-        log.put("identity.caller", caller.principal().userId());
-        log.put("identity.user", caller.principal().userId());
-        log.put("identity.userArn", caller.principal().arn());
-        log.put("identity.accountId", caller.principal().accountId());
-        log.put("identity.accessKey", caller.accessKeyId());
-
-        Decision decision = evaluator.evaluate(new AuthorizationRequest(caller.principal(), "execute-api:Invoke",
-                resourceArn, api.accountId(), conditionContext(request, now), identities.identityPolicies(
-                caller.principal()), resourcePolicy(api), endpointPolicy(request.endpoint())));
-        if (!decision.allowed()) {
-            log.put("authorize.status", "403");
-            log.put("authorize.error", decision.reason());
-            return new Handled(error(ids, log, GatewayError.accessDenied(caller.principal().arn(), resourceArn,
-                    decision.outcome() == Outcome.EXPLICIT_DENY), "ACCESS_DENIED", decision.reason()), api);
-        }
-        log.put("authorize.status", "200");
+        Credentials caller = ((RequestAuthorizer.Granted) authorization).caller();
 
         String event = events.build(request, match, caller, ids, now);
         long integrationStart = clock.millis();
@@ -167,7 +124,6 @@ public final class GatewayPipeline {
         } catch (FunctionInvoker.IntegrationException | ProxyResponseMapper.MalformedResponseException e) {
             log.put("integrationLatency", Long.toString(clock.millis() - integrationStart));
             log.put("integration.error", e.getMessage());
-            log.put("integrationErrorMessage", e.getMessage());
             return new Handled(error(ids, log, GatewayError.internalServerError(), "INTEGRATION_FAILURE",
                     null), api);
         }
@@ -183,35 +139,6 @@ public final class GatewayPipeline {
         return router.apiId(request.header("host"), request.header("x-apigw-api-id"))
                 .map(apis.get()::get)
                 .flatMap(api -> router.match(api, request.method(), path));
-    }
-
-    private Map<String, List<String>> conditionContext(GatewayRequest request, Instant now) {
-        Map<String, List<String>> context = new HashMap<>();
-        context.put("aws:SourceVpce", List.of(request.endpoint().id()));
-        context.put("aws:SourceVpc", List.of(request.endpoint().vpcId()));
-        context.put("aws:VpcSourceIp", List.of(request.sourceIp()));
-        context.put("aws:CurrentTime", List.of(now.toString()));
-        context.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
-        context.put("aws:SecureTransport", List.of("true"));
-        context.put("aws:RequestedRegion", List.of(region));
-        String userAgent = request.header("user-agent");
-        if (userAgent != null) {
-            context.put("aws:UserAgent", List.of(userAgent));
-        }
-        return context;
-    }
-
-    private NamedPolicy resourcePolicy(ApiDefinition api) {
-        if (api.resourcePolicy() == null) {
-            return null;
-        }
-        return new NamedPolicy("resource policy of API " + api.apiId(),
-                ExecuteApiArn.expandShorthand(api.resourcePolicy(), region, api.accountId(), api.apiId()));
-    }
-
-    private static NamedPolicy endpointPolicy(VpcEndpoint endpoint) {
-        return endpoint.policy() == null ? null
-                : new NamedPolicy("endpoint policy of " + endpoint.id(), endpoint.policy());
     }
 
     private GatewayResponse error(RequestIds ids, Map<String, String> log, GatewayError error, String responseType,
@@ -240,12 +167,4 @@ public final class GatewayPipeline {
         return headers;
     }
 
-    private static String responseType(RejectReason reason) {
-        return switch (reason) {
-            case MISSING_AUTHENTICATION_TOKEN -> "MISSING_AUTHENTICATION_TOKEN";
-            case EXPIRED_TOKEN -> "EXPIRED_TOKEN";
-            case UNRECOGNIZED_CLIENT -> "UNAUTHORIZED";
-            default -> "INVALID_SIGNATURE";
-        };
-    }
 }

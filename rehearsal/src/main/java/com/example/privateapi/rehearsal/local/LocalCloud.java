@@ -6,6 +6,7 @@ import com.example.privateapi.rehearsal.gateway.FunctionInvoker;
 import com.example.privateapi.rehearsal.gateway.GatewayPipeline;
 import com.example.privateapi.rehearsal.gateway.GatewayResponse;
 import com.example.privateapi.rehearsal.gateway.PrivateApiGateway;
+import com.example.privateapi.rehearsal.gateway.RequestAuthorizer;
 import com.example.privateapi.rehearsal.gateway.VpcEndpoint;
 import com.example.privateapi.rehearsal.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
@@ -84,8 +85,9 @@ final class LocalCloud implements AutoCloseable {
                 }
                 return result.payload();
             };
-            GatewayPipeline pipeline = new GatewayPipeline(region, () -> publishedApis, verifier, identities,
-                    evaluator, invoker, clock, accessLog::println, gatewayResponses::add);
+            GatewayPipeline pipeline = new GatewayPipeline(region, () -> publishedApis,
+                    new RequestAuthorizer(region, verifier, identities, evaluator), invoker, clock,
+                    accessLog::println, gatewayResponses::add);
             this.gateway = new PrivateApiGateway(pipeline);
             resources.add(gateway);
             this.outsideUrl = gateway.startOutsideListener();

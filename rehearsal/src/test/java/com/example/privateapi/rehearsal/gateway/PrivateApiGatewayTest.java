@@ -85,8 +85,8 @@ class PrivateApiGatewayTest {
             return "{\"statusCode\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\"{\\\"ok\\\":true}\"}";
         };
         GatewayPipeline pipeline = new GatewayPipeline(REGION, () -> Map.of(API_ID, api),
-                new SigV4Verifier(identities, clock), identities, new PolicyEvaluator(), invoker, clock,
-                accessLog::add, response -> { });
+                new RequestAuthorizer(REGION, new SigV4Verifier(identities, clock), identities, new PolicyEvaluator()),
+                invoker, clock, accessLog::add, response -> { });
         gateway = new PrivateApiGateway(pipeline);
         allowedEndpoint = gateway.startEndpoint(new VpcEndpoint("vpce-0allowed000000001", "vpc-0consumer0000001",
                 null));

@@ -1,0 +1,127 @@
+package com.example.privateapi.rehearsal.gateway;
+
+import com.example.privateapi.rehearsal.iam.AuthorizationRequest;
+import com.example.privateapi.rehearsal.iam.Decision;
+import com.example.privateapi.rehearsal.iam.NamedPolicy;
+import com.example.privateapi.rehearsal.iam.Outcome;
+import com.example.privateapi.rehearsal.iam.PolicyEvaluator;
+import com.example.privateapi.rehearsal.identity.Credentials;
+import com.example.privateapi.rehearsal.identity.IdentityStore;
+import com.example.privateapi.rehearsal.sigv4.RejectReason;
+import com.example.privateapi.rehearsal.sigv4.SigV4Verifier;
+import com.example.privateapi.rehearsal.sigv4.SignedRequest;
+import com.example.privateapi.rehearsal.sigv4.VerificationResult;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who may call a private API's method, decided as API Gateway does for IAM auth: the request must come through a
+ * VPC endpoint, carry a valid SigV4 signature, and be allowed by the caller's identity policies, the API's resource
+ * policy and the endpoint's policy. Writes the access log's authentication and authorization fields.
+ */
+public final class RequestAuthorizer {
+
+    /** The outcome: the caller, or the answer API Gateway gives instead. */
+    public sealed interface Authorization {
+    }
+
+    record Granted(Credentials caller) implements Authorization {
+    }
+
+    record Refused(GatewayError error, String responseType, String explanation) implements Authorization {
+    }
+
+    private final String region;
+    private final SigV4Verifier verifier;
+    private final IdentityStore identities;
+    private final PolicyEvaluator evaluator;
+
+    public RequestAuthorizer(String region, SigV4Verifier verifier, IdentityStore identities,
+                             PolicyEvaluator evaluator) {
+        this.region = region;
+        this.verifier = verifier;
+        this.identities = identities;
+        this.evaluator = evaluator;
+    }
+
+    Authorization authorize(GatewayRequest request, ApiDefinition api, String resourceArn, Instant now,
+                            Map<String, String> log) {
+        if (request.endpoint() == null) {
+            return new Refused(GatewayError.accessDenied("anonymous", resourceArn, false), "ACCESS_DENIED",
+                    "The request did not come through an interface VPC endpoint for execute-api: a private API "
+                            + "answers only requests that arrive through one.");
+        }
+        VerificationResult verified = verifier.verify(new SignedRequest(request.method(), request.rawPath(),
+                request.rawQuery(), request.headers(), request.body()), "execute-api", region);
+        if (verified instanceof VerificationResult.Rejected rejected) {
+            GatewayError error = rejected.reason() == RejectReason.MISSING_AUTHENTICATION_TOKEN
+                    ? GatewayError.missingAuthenticationToken()
+                    : new GatewayError(403, rejected.reason().errorType(), rejected.message(), "message");
+            log.put("authenticate.status", "403");
+            log.put("authenticate.error", rejected.message());
+            return new Refused(error, responseType(rejected.reason()), null);
+        }
+        Credentials caller = ((VerificationResult.Verified) verified).credentials();
+        log.put("authenticate.status", "200");
+        log.put("identity.caller", caller.principal().userId());
+        log.put("identity.user", caller.principal().userId());
+        log.put("identity.userArn", caller.principal().arn());
+        log.put("identity.accountId", caller.principal().accountId());
+        log.put("identity.accessKey", caller.accessKeyId());
+
+        Decision decision = evaluator.evaluate(new AuthorizationRequest(caller.principal(), "execute-api:Invoke",
+                resourceArn, api.accountId(), conditionContext(request, now),
+                identities.identityPolicies(caller.principal()), resourcePolicy(api),
+                endpointPolicy(request.endpoint())));
+        if (!decision.allowed()) {
+            log.put("authorize.status", "403");
+            log.put("authorize.error", decision.reason());
+            return new Refused(GatewayError.accessDenied(caller.principal().arn(), resourceArn,
+                    decision.outcome() == Outcome.EXPLICIT_DENY), "ACCESS_DENIED", decision.reason());
+        }
+        log.put("authorize.status", "200");
+        return new Granted(caller);
+    }
+
+    /** The condition keys API Gateway sets for a request through an interface endpoint. */
+    private Map<String, List<String>> conditionContext(GatewayRequest request, Instant now) {
+        Map<String, List<String>> context = new HashMap<>();
+        context.put("aws:SourceVpce", List.of(request.endpoint().id()));
+        context.put("aws:SourceVpc", List.of(request.endpoint().vpcId()));
+        context.put("aws:VpcSourceIp", List.of(request.sourceIp()));
+        context.put("aws:CurrentTime", List.of(now.toString()));
+        context.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
+        context.put("aws:SecureTransport", List.of("true"));
+        context.put("aws:RequestedRegion", List.of(region));
+        String userAgent = request.header("user-agent");
+        if (userAgent != null) {
+            context.put("aws:UserAgent", List.of(userAgent));
+        }
+        return context;
+    }
+
+    private NamedPolicy resourcePolicy(ApiDefinition api) {
+        if (api.resourcePolicy() == null) {
+            return null;
+        }
+        return new NamedPolicy("resource policy of API " + api.apiId(),
+                ExecuteApiArn.expandShorthand(api.resourcePolicy(), region, api.accountId(), api.apiId()));
+    }
+
+    private static NamedPolicy endpointPolicy(VpcEndpoint endpoint) {
+        return endpoint.policy() == null ? null
+                : new NamedPolicy("endpoint policy of " + endpoint.id(), endpoint.policy());
+    }
+
+    private static String responseType(RejectReason reason) {
+        return switch (reason) {
+            case MISSING_AUTHENTICATION_TOKEN -> "MISSING_AUTHENTICATION_TOKEN";
+            case EXPIRED_TOKEN -> "EXPIRED_TOKEN";
+            case UNRECOGNIZED_CLIENT -> "UNAUTHORIZED";
+            default -> "INVALID_SIGNATURE";
+        };
+    }
+}
