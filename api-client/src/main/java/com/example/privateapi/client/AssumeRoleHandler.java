@@ -56,8 +56,7 @@ public final class AssumeRoleHandler implements RequestHandler<Map<String, Objec
         String account = roleArn.split(":")[4];
         this.principal = "arn:aws:sts::" + account + ":assumed-role/" + roleArn.substring(roleArn.lastIndexOf('/') + 1)
                 + "/" + session;
-        String override = System.getenv("AWS_ENDPOINT_URL_STS");
-        this.stsEndpoint = override != null ? override : "https://sts." + config.region() + ".amazonaws.com";
+        this.stsEndpoint = config.stsEndpoint();
     }
 
     @Override

@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  * @param roleToAssume      {@code ROLE_TO_ASSUME}, or null
  * @param region            {@code AWS_REGION}
  * @param functionName      {@code AWS_LAMBDA_FUNCTION_NAME}, or null outside Lambda
+ * @param stsEndpoint       where the SDK sends STS calls: {@code AWS_ENDPOINT_URL_STS}, else the regional endpoint
+ *                          (named in error messages only; the SDK reads the variable itself)
  */
 public record ClientConfig(String apiHost, String apiId, String apiPrefix, String vpceDnsName, Duration timeout,
-                           boolean privateDnsEnabled, String roleToAssume, String region, String functionName) {
+                           boolean privateDnsEnabled, String roleToAssume, String region, String functionName,
+                           String stsEndpoint) {
 
     private static final Pattern API_HOST = Pattern.compile("([a-z0-9]{10})\\.execute-api\\.([a-z0-9-]+)\\.amazonaws\\.com");
     private static final Pattern PREFIX = Pattern.compile("/[A-Za-z0-9_\\-/]*");
@@ -66,8 +69,9 @@ public record ClientConfig(String apiHost, String apiId, String apiPrefix, Strin
                     + "arn:aws:iam::222222222222:role/ApiAccessRole (the provider stack's APIAccessRole output), got \""
                     + role + "\"");
         }
+        String stsEndpoint = env.getOrDefault("AWS_ENDPOINT_URL_STS", "https://sts." + region + ".amazonaws.com");
         return new ClientConfig(apiHost, host.group(1), prefix, vpceName, timeout(env), privateDns,
-                role == null ? null : role.trim(), region, env.get("AWS_LAMBDA_FUNCTION_NAME"));
+                role == null ? null : role.trim(), region, env.get("AWS_LAMBDA_FUNCTION_NAME"), stsEndpoint);
     }
 
     /** The regional endpoint name among {@code HOSTEDZONE:name} entries, never a per-AZ one; null if none. */
