@@ -37,8 +37,12 @@ class SigV4SuiteSigningTest {
     @TestFactory
     Stream<DynamicTest> theClientSignerReproducesTheSuiteSignatures() throws IOException {
         Path suite = Path.of(System.getProperty("shared.dir", "../../shared")).resolve("sigv4-test-suite/v4");
-        Assumptions.assumeTrue(Files.isDirectory(suite), "SKIPPED: the SigV4 test suite is not at "
-                + suite.toAbsolutePath().normalize() + " (it ships in ../shared beside the project, present in CI only)");
+        if (!Files.isDirectory(suite)) {
+            String why = "SKIPPED: the SigV4 test suite is not at " + suite.toAbsolutePath().normalize()
+                    + " (it ships in ../shared beside the project, present in CI only)";
+            System.out.println(why);
+            return Stream.of(DynamicTest.dynamicTest("SigV4 test suite", () -> Assumptions.abort(why)));
+        }
         List<DynamicTest> tests = new ArrayList<>();
         int runnable = 0;
         try (Stream<Path> dirs = Files.list(suite)) {
