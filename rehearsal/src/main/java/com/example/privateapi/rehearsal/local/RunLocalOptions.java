@@ -40,7 +40,8 @@ public record RunLocalOptions(Map<String, String> providerParams, Map<String, St
               --verbose                show the functions' log lines
               -h, --help               show this help
 
-            run-local.sh simulate FILE   evaluate IAM simulations (see README)
+            run-local.sh simulate FILE                  evaluate IAM simulations (see README)
+            run-local.sh bench-cold-start [--runs N]    measure the functions' cold starts
             """;
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
