@@ -1,5 +1,6 @@
 package com.example.privateapi.rehearsal.gateway;
 
+import com.example.privateapi.rehearsal.http.UrlEncoded;
 import com.example.privateapi.rehearsal.identity.Credentials;
 
 import java.time.Clock;
@@ -132,7 +133,7 @@ public final class GatewayPipeline {
     private Optional<RouteMatch> route(GatewayRequest request) {
         String path;
         try {
-            path = QueryStrings.decodePath(request.rawPath());
+            path = UrlEncoded.decode(request.rawPath(), false);
         } catch (IllegalArgumentException malformedEscape) {
             return Optional.empty();
         }

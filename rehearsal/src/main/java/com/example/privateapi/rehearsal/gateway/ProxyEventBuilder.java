@@ -1,5 +1,6 @@
 package com.example.privateapi.rehearsal.gateway;
 
+import com.example.privateapi.rehearsal.http.UrlEncoded;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
@@ -48,7 +49,7 @@ final class ProxyEventBuilder {
         event.add("headers", single);
         event.add("multiValueHeaders", multi);
 
-        Map<String, List<String>> query = QueryStrings.parse(request.rawQuery());
+        Map<String, List<String>> query = UrlEncoded.grouped(request.rawQuery(), true);
         if (query.isEmpty()) {
             event.add("queryStringParameters", JsonNull.INSTANCE);
             event.add("multiValueQueryStringParameters", JsonNull.INSTANCE);

@@ -1,5 +1,7 @@
 package com.example.privateapi.rehearsal.sigv4;
 
+import com.example.privateapi.rehearsal.http.UrlEncoded;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,11 +18,7 @@ final class CanonicalRequest {
     private CanonicalRequest() {
     }
 
-    /** A query parameter as it was sent, percent-decoded. */
-    record QueryParameter(String name, String value) {
-    }
-
-    static String build(SignedRequest request, List<QueryParameter> query, List<String> signedHeaders,
+    static String build(SignedRequest request, List<UrlEncoded.Pair> query, List<String> signedHeaders,
                         boolean normalizePath, boolean presigned, String payloadHash) {
         return request.method() + "\n"
                 + canonicalPath(request.rawPath(), normalizePath) + "\n"
@@ -56,9 +54,9 @@ final class CanonicalRequest {
         return trailingSlash && !joined.endsWith("/") ? joined + "/" : joined;
     }
 
-    static String canonicalQuery(List<QueryParameter> query, boolean presigned) {
+    static String canonicalQuery(List<UrlEncoded.Pair> query, boolean presigned) {
         List<String[]> encoded = new ArrayList<>();
-        for (QueryParameter p : query) {
+        for (UrlEncoded.Pair p : query) {
             if (presigned && p.name().equals("X-Amz-Signature")) {
                 continue;
             }

@@ -1,12 +1,12 @@
 package com.example.privateapi.rehearsal.sigv4;
 
+import com.example.privateapi.rehearsal.http.UrlEncoded;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
 import com.example.privateapi.rehearsal.identity.KeyLookup;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -49,9 +49,9 @@ public final class SigV4Verifier {
     }
 
     public VerificationResult verify(SignedRequest request, String service, String region, boolean normalizePath) {
-        List<CanonicalRequest.QueryParameter> query;
+        List<UrlEncoded.Pair> query;
         try {
-            query = parseQuery(request.rawQuery());
+            query = UrlEncoded.parse(request.rawQuery(), false);
         } catch (IllegalArgumentException e) {
             return reject(RejectReason.INCOMPLETE_SIGNATURE, "The query string is not validly percent-encoded.");
         }
@@ -113,7 +113,7 @@ public final class SigV4Verifier {
         boolean matches = matches(credentials, params, stringToSign);
         if (!matches && params.presigned() && params.sessionToken() != null) {
             // Some signers add X-Amz-Security-Token to a presigned URL after signing it; AWS accepts that.
-            List<CanonicalRequest.QueryParameter> unsignedToken = query.stream()
+            List<UrlEncoded.Pair> unsignedToken = query.stream()
                     .filter(p -> !p.name().equals("X-Amz-Security-Token")).toList();
             String withoutToken = CanonicalRequest.build(request, unsignedToken, params.signedHeaders(),
                     normalizePath, true, payloadHash);
@@ -169,27 +169,6 @@ public final class SigV4Verifier {
                     + " + 5 min.)");
         }
         return null;
-    }
-
-    static List<CanonicalRequest.QueryParameter> parseQuery(String rawQuery) {
-        List<CanonicalRequest.QueryParameter> params = new ArrayList<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            params.add(new CanonicalRequest.QueryParameter(decode(eq < 0 ? pair : pair.substring(0, eq)),
-                    eq < 0 ? "" : decode(pair.substring(eq + 1))));
-        }
-        return params;
-    }
-
-    /** Percent-decoding only: a '+' in a signed query is a plus sign, since signers encode spaces as %20. */
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static String stringToSign(SigningParameters params, String canonical) {

@@ -1,5 +1,6 @@
 package com.example.privateapi.rehearsal.sts;
 
+import com.example.privateapi.rehearsal.http.UrlEncoded;
 import com.example.privateapi.rehearsal.iam.AuthorizationRequest;
 import com.example.privateapi.rehearsal.iam.Decision;
 import com.example.privateapi.rehearsal.iam.NamedPolicy;
@@ -18,7 +19,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -103,7 +103,7 @@ public final class StsServer implements AutoCloseable {
     }
 
     private Answer answer(HttpExchange exchange, byte[] body, String requestId) {
-        Map<String, String> params = new HashMap<>(form(exchange.getRequestURI().getRawQuery()));
+        Map<String, String> params = form(exchange.getRequestURI().getRawQuery());
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (body.length > 0 && (contentType == null || contentType.contains("x-www-form-urlencoded"))) {
             params.putAll(form(new String(body, StandardCharsets.UTF_8)));
@@ -204,16 +204,7 @@ public final class StsServer implements AutoCloseable {
 
     private static Map<String, String> form(String encoded) {
         Map<String, String> params = new HashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return params;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
+        UrlEncoded.parse(encoded, true).forEach(p -> params.put(p.name(), p.value()));
         return params;
     }
 
