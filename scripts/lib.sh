@@ -120,7 +120,7 @@ build_and_package() {
   local module=$1 bucket=$2 out=$3 root
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   step "building $module (mvn package)"
-  (cd "$root" && mvn -q -B -pl "$module" -am package -DskipTests)
+  (cd "$root" && mvn -q -B -Dstyle.color=never -pl "$module" -am package -DskipTests)
   step "packaging $module/vpc-$module.yaml to s3://$bucket"
   sam package --template-file "$root/$module/vpc-$module.yaml" --s3-bucket "$bucket" \
     --output-template-file "$out" >/dev/null

@@ -34,8 +34,8 @@ setup() {
   [ "$status" -eq 0 ]
 
   # Both jars built and both templates packaged to their account's bucket.
-  [ "$(calls 'mvn -q -B -pl api-backend -am package' | wc -l)" -eq 1 ]
-  [ "$(calls 'mvn -q -B -pl api-client -am package' | wc -l)" -eq 1 ]
+  [ "$(calls 'mvn -q -B -Dstyle.color=never -pl api-backend -am package' | wc -l)" -eq 1 ]
+  [ "$(calls 'mvn -q -B -Dstyle.color=never -pl api-client -am package' | wc -l)" -eq 1 ]
   calls "sam package --template-file $ROOT/api-backend/vpc-api-backend.yaml --s3-bucket private-api-deploy-222222222222-us-east-1" | grep -q .
   calls "sam package --template-file $ROOT/api-client/vpc-api-client.yaml --s3-bucket private-api-deploy-111111111111-us-east-1" | grep -q .
 
@@ -98,7 +98,7 @@ setup() {
 @test "build-backend.sh builds and packages to the given bucket" {
   run "$ROOT/build-backend.sh" my-bucket
   [ "$status" -eq 0 ]
-  calls "mvn -q -B -pl api-backend -am package -DskipTests" | grep -q .
+  calls "mvn -q -B -Dstyle.color=never -pl api-backend -am package -DskipTests" | grep -q .
   calls "sam package --template-file $ROOT/api-backend/vpc-api-backend.yaml --s3-bucket my-bucket" | grep -q .
   [[ "$output" == *"packaged template: "* ]]
   [ -z "$(ls -A "$WORKDIR")" ]
