@@ -47,7 +47,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     private volatile Invocation current;
     private volatile String initError;
     private HttpServer runtimeApi;
-    private Process process;
+    private java.util.concurrent.ExecutorService runtimeApiThreads;
+    private volatile Process process;
     private long startedAtNanos;
     /** Set once by the first {@code next} of an environment: how long its init took. */
     private volatile java.time.Duration initDuration;
@@ -103,11 +104,12 @@ final class ExecutionEnvironment implements AutoCloseable {
         startedAtNanos = System.nanoTime();
         runtimeApi = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         runtimeApi.createContext("/2018-06-01/runtime/", this::serve);
-        runtimeApi.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        runtimeApiThreads = java.util.concurrent.Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "runtime-api-" + spec.name());
             t.setDaemon(true);
             return t;
-        }));
+        });
+        runtimeApi.setExecutor(runtimeApiThreads);
         runtimeApi.start();
         ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true);
         builder.environment().clear();
@@ -117,7 +119,8 @@ final class ExecutionEnvironment implements AutoCloseable {
         Process started = process;
         started.onExit().thenRun(() -> {
             Invocation pending = current;
-            if (pending != null) {
+            // Only the environment's own process speaks for it: an older one may report its exit late.
+            if (pending != null && process == started) {
                 pending.result().complete(error(initError != null ? "Runtime.InitError" : "Runtime.ExitError",
                         initError != null ? initError : "RequestId: " + pending.id() + " Error: Runtime exited with "
                                 + "error: exit status " + started.exitValue()));
@@ -249,6 +252,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             HttpServer server = runtimeApi;
             runtimeApi = null;
             server.stop(0);
+            runtimeApiThreads.shutdownNow();
         }
         current = null;
         queue.clear();
