@@ -23,7 +23,7 @@ fi
 
 jars=(api-backend/target/api-backend.jar api-client/target/api-client.jar rehearsal/target/rehearsal.jar)
 for jar in "${jars[@]}"; do
-  if [ ! -f "$jar" ] || [ -n "$(find api-backend/src api-client/src rehearsal/src local-dynamodb/src -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+  if [ ! -f "$jar" ] || [ -n "$(find api-backend/src api-client/src iam-policy/src rehearsal/src local-dynamodb/src -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
     # Build output goes to stderr, so that stdout carries only the rehearsal's own answer (simulate prints JSON).
     echo "==> building the Lambda jars and the rehearsal (mvn -q package -DskipTests)" >&2
     # Maven 3.8 still writes colour resets with -q; strip them so the terminal shows only what matters.

@@ -1,11 +1,11 @@
 package com.example.privateapi.rehearsal.cli;
 
-import com.example.privateapi.rehearsal.iam.AuthorizationRequest;
-import com.example.privateapi.rehearsal.iam.DecisionJson;
-import com.example.privateapi.rehearsal.iam.NamedPolicy;
-import com.example.privateapi.rehearsal.iam.PolicyEvaluator;
-import com.example.privateapi.rehearsal.iam.PolicyException;
-import com.example.privateapi.rehearsal.iam.Principal;
+import com.example.privateapi.iam.AuthorizationRequest;
+import com.example.privateapi.iam.DecisionJson;
+import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.PolicyEvaluator;
+import com.example.privateapi.iam.PolicyException;
+import com.example.privateapi.iam.Principal;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

@@ -1,10 +1,10 @@
 package com.example.privateapi.rehearsal.gateway;
 
-import com.example.privateapi.rehearsal.iam.AuthorizationRequest;
-import com.example.privateapi.rehearsal.iam.Decision;
-import com.example.privateapi.rehearsal.iam.NamedPolicy;
-import com.example.privateapi.rehearsal.iam.Outcome;
-import com.example.privateapi.rehearsal.iam.PolicyEvaluator;
+import com.example.privateapi.iam.AuthorizationRequest;
+import com.example.privateapi.iam.Decision;
+import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.Outcome;
+import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
 import com.example.privateapi.rehearsal.sigv4.RejectReason;

@@ -1,6 +1,6 @@
 package com.example.privateapi.rehearsal.identity;
 
-import com.example.privateapi.rehearsal.iam.Principal;
+import com.example.privateapi.iam.Principal;
 
 import java.time.Instant;
 

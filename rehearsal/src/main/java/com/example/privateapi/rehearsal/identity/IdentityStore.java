@@ -1,7 +1,7 @@
 package com.example.privateapi.rehearsal.identity;
 
-import com.example.privateapi.rehearsal.iam.NamedPolicy;
-import com.example.privateapi.rehearsal.iam.Principal;
+import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.Principal;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;

@@ -1,6 +1,6 @@
 package com.example.privateapi.rehearsal.identity;
 
-import com.example.privateapi.rehearsal.iam.NamedPolicy;
+import com.example.privateapi.iam.NamedPolicy;
 
 import java.time.Duration;
 import java.util.List;

@@ -8,7 +8,7 @@ import com.example.privateapi.rehearsal.gateway.GatewayResponse;
 import com.example.privateapi.rehearsal.gateway.PrivateApiGateway;
 import com.example.privateapi.rehearsal.gateway.RequestAuthorizer;
 import com.example.privateapi.rehearsal.gateway.VpcEndpoint;
-import com.example.privateapi.rehearsal.iam.PolicyEvaluator;
+import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
 import com.example.privateapi.rehearsal.lambda.InvocationResult;
 import com.example.privateapi.rehearsal.lambda.LocalLambda;

@@ -1,10 +1,10 @@
 package com.example.privateapi.rehearsal.sts;
 
 import com.example.privateapi.rehearsal.http.UrlEncoded;
-import com.example.privateapi.rehearsal.iam.AuthorizationRequest;
-import com.example.privateapi.rehearsal.iam.Decision;
-import com.example.privateapi.rehearsal.iam.NamedPolicy;
-import com.example.privateapi.rehearsal.iam.PolicyEvaluator;
+import com.example.privateapi.iam.AuthorizationRequest;
+import com.example.privateapi.iam.Decision;
+import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
 import com.example.privateapi.rehearsal.identity.Role;

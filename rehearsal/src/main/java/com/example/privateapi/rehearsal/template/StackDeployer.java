@@ -1,6 +1,6 @@
 package com.example.privateapi.rehearsal.template;
 
-import com.example.privateapi.rehearsal.iam.NamedPolicy;
+import com.example.privateapi.iam.NamedPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 

@@ -1,6 +1,6 @@
 package com.example.privateapi.rehearsal.lambda;
 
-import com.example.privateapi.rehearsal.iam.Principal;
+import com.example.privateapi.iam.Principal;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

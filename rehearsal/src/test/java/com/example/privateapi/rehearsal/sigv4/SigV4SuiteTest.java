@@ -1,6 +1,6 @@
 package com.example.privateapi.rehearsal.sigv4;
 
-import com.example.privateapi.rehearsal.iam.Principal;
+import com.example.privateapi.iam.Principal;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
 import com.google.gson.JsonObject;

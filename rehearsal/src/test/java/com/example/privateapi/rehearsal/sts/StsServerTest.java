@@ -1,7 +1,7 @@
 package com.example.privateapi.rehearsal.sts;
 
-import com.example.privateapi.rehearsal.iam.NamedPolicy;
-import com.example.privateapi.rehearsal.iam.PolicyEvaluator;
+import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
 import com.example.privateapi.rehearsal.identity.Role;

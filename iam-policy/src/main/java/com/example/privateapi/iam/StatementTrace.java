@@ -1,4 +1,4 @@
-package com.example.privateapi.rehearsal.iam;
+package com.example.privateapi.iam;
 
 /**
  * What one statement did in an evaluation.

@@ -1,4 +1,4 @@
-package com.example.privateapi.rehearsal.iam;
+package com.example.privateapi.iam;
 
 /** The three results of an IAM evaluation, named as they are printed. */
 public enum Outcome {

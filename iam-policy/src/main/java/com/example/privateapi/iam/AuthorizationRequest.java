@@ -1,4 +1,4 @@
-package com.example.privateapi.rehearsal.iam;
+package com.example.privateapi.iam;
 
 import java.util.List;
 import java.util.Map;

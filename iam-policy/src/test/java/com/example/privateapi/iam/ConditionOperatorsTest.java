@@ -1,4 +1,4 @@
-package com.example.privateapi.rehearsal.iam;
+package com.example.privateapi.iam;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

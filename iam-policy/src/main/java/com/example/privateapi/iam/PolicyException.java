@@ -1,4 +1,4 @@
-package com.example.privateapi.rehearsal.iam;
+package com.example.privateapi.iam;
 
 /** A policy document that is not valid; the message names the policy, the statement and the element. */
 public final class PolicyException extends RuntimeException {
