@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * One request through a private REST API, in API Gateway's order: route, then authorization (endpoint, signature,
@@ -24,8 +23,9 @@ public final class GatewayPipeline {
     public static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
     private final String region;
-    private final Supplier<Map<String, ApiDefinition>> apis;
+    private final PublishedApis apis;
     private final RequestAuthorizer authorizer;
+    private final IntegrationAuthorizer integrations;
     private final FunctionInvoker invoker;
     private final Clock clock;
     private final Consumer<String> accessLog;
@@ -34,12 +34,13 @@ public final class GatewayPipeline {
     private final ProxyEventBuilder events;
     private final ProxyResponseMapper responses = new ProxyResponseMapper();
 
-    public GatewayPipeline(String region, Supplier<Map<String, ApiDefinition>> apis, RequestAuthorizer authorizer,
-                           FunctionInvoker invoker, Clock clock, Consumer<String> accessLog,
-                           Consumer<GatewayResponse> observer) {
+    public GatewayPipeline(String region, PublishedApis apis, RequestAuthorizer authorizer,
+                           IntegrationAuthorizer integrations, FunctionInvoker invoker, Clock clock,
+                           Consumer<String> accessLog, Consumer<GatewayResponse> observer) {
         this.region = region;
         this.apis = apis;
         this.authorizer = authorizer;
+        this.integrations = integrations;
         this.invoker = invoker;
         this.clock = clock;
         this.accessLog = accessLog;
@@ -107,10 +108,18 @@ public final class GatewayPipeline {
         }
         Credentials caller = ((RequestAuthorizer.Granted) authorization).caller();
 
+        IntegrationAuthorizer.Result permitted = integrations.check(match.route(), caller.principal(), resourceArn);
+        if (!permitted.permitted()) {
+            // API Gateway's execution log says "Execution failed due to configuration error: Invalid permissions on
+            // Lambda function"; the caller sees only a 500.
+            log.put("integration.error", "Invalid permissions on Lambda function");
+            return new Handled(error(ids, log, GatewayError.internalServerError(), "API_CONFIGURATION_ERROR",
+                    permitted.explanation()), api);
+        }
         String event = events.build(request, match, caller, ids, now);
         long integrationStart = clock.millis();
         try {
-            String payload = invoker.invoke(match.route().functionName(), event);
+            String payload = invoker.invoke(match.route().functionArn(), event);
             String latency = Long.toString(clock.millis() - integrationStart);
             log.put("integrationLatency", latency);
             log.put("integration.latency", latency);
@@ -125,7 +134,7 @@ public final class GatewayPipeline {
         } catch (FunctionInvoker.IntegrationException | ProxyResponseMapper.MalformedResponseException e) {
             log.put("integrationLatency", Long.toString(clock.millis() - integrationStart));
             log.put("integration.error", e.getMessage());
-            return new Handled(error(ids, log, GatewayError.internalServerError(), "INTEGRATION_FAILURE",
+            return new Handled(error(ids, log, GatewayError.integrationFailure(), "INTEGRATION_FAILURE",
                     null), api);
         }
     }
@@ -137,8 +146,11 @@ public final class GatewayPipeline {
         } catch (IllegalArgumentException malformedEscape) {
             return Optional.empty();
         }
+        String stage = path.startsWith("/") ? path.substring(1) : path;
+        String stageName = stage.contains("/") ? stage.substring(0, stage.indexOf('/')) : stage;
         return router.apiId(request.header("host"), request.header("x-apigw-api-id"))
-                .map(apis.get()::get)
+                .flatMap(apis::stages)
+                .map(stages -> stages.get(stageName))
                 .flatMap(api -> router.match(api, request.method(), path));
     }
 
