@@ -7,7 +7,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 /** ARNs of API methods, and the {@code execute-api:/...} shorthand API Gateway accepts in resource policies. */
-final class ExecuteApiArn {
+public final class ExecuteApiArn {
 
     private static final String SHORTHAND = "execute-api:/";
 
@@ -25,7 +25,7 @@ final class ExecuteApiArn {
      * Rewrites every {@code execute-api:/rest} in a policy's Resource and NotResource into the full ARN, as API
      * Gateway does when the policy is attached to the API.
      */
-    static String expandShorthand(String policyJson, String region, String account, String apiId) {
+    public static String expandShorthand(String policyJson, String region, String account, String apiId) {
         JsonElement policy = JsonParser.parseString(policyJson);
         if (!policy.isJsonObject()) {
             return policyJson;

@@ -8,12 +8,15 @@ import java.util.Map;
  *
  * @param outputs    the stack's outputs (conditional ones only when their condition holds)
  * @param parameters the parameters as resolved (defaults, overrides), lists joined by commas
+ * @param resources  the modelled resources, nested stacks' included
+ * @param nested     the nested stacks by logical id
  */
 public record DeployedStack(String stackName, Map<String, String> outputs, Map<String, String> parameters,
-                            Resources resources) {
+                            Resources resources, Map<String, DeployedStack> nested) {
     public DeployedStack {
         outputs = Map.copyOf(outputs);
         parameters = Map.copyOf(parameters);
+        nested = Map.copyOf(nested);
     }
 
     /** The modelled resources of a stack and its nested stacks. */

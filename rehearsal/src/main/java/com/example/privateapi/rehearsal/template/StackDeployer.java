@@ -79,7 +79,8 @@ final class StackDeployer implements StackEvaluator.AttributeSource, ModelBuilde
             resources.put(id, resource);
         }
         DeployedStack.Resources model = new ModelBuilder(this).build();
-        return new DeployedStack(target.stackName(), outputs(section(template, "Outputs")), joined(parameters), model);
+        return new DeployedStack(target.stackName(), outputs(section(template, "Outputs")), joined(parameters), model,
+                nested);
     }
 
     private boolean transforms(Object transform) {

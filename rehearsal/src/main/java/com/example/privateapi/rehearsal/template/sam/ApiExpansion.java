@@ -141,7 +141,7 @@ final class ApiExpansion {
                     + targetName(event.invokeTarget()) + "}/invocations"));
             boolean methodIam = "AWS_IAM".equals(event.auth().get("Authorizer")) || iam && event.auth().isEmpty();
             if (methodIam) {
-                String credentials = credentials(event.auth());
+                Object credentials = credentials(event.auth());
                 if (credentials != null) {
                     integration.put("credentials", credentials);
                 }
@@ -174,7 +174,7 @@ final class ApiExpansion {
      * {@code CALLER_CREDENTIALS} (the default) is the caller's own credentials; {@code NONE} is none, so that API
      * Gateway invokes the function with the permission the function's resource policy gives it.
      */
-    private String credentials(Map<String, Object> methodAuth) {
+    private Object credentials(Map<String, Object> methodAuth) {
         Object role = methodAuth.containsKey("InvokeRole") ? orNone(methodAuth.get("InvokeRole"))
                 : auth().containsKey("InvokeRole") ? orNone(auth().get("InvokeRole")) : null;
         if (role == null || "CALLER_CREDENTIALS".equals(role)) {
@@ -183,11 +183,7 @@ final class ApiExpansion {
         if ("NONE".equals(role)) {
             return null;
         }
-        if (!(role instanceof String arn)) {
-            throw TransformException.unsupported(id, "Auth.InvokeRole", "must be CALLER_CREDENTIALS, NONE or a role "
-                    + "ARN written out");
-        }
-        return arn;
+        return Nodes.copy(role);
     }
 
     private static Object orNone(Object role) {
@@ -202,8 +198,7 @@ final class ApiExpansion {
                         + "supported by the rehearsal");
             }
         }
-        Object statements = Nodes.copy(policy.get("CustomStatements"));
-        return Map.of("Version", "2012-10-17", "Statement", statements instanceof List<?> l ? l : List.of(statements));
+        return Map.of("Version", "2012-10-17", "Statement", Nodes.copy(policy.get("CustomStatements")));
     }
 
     private Map<String, Object> auth() {
