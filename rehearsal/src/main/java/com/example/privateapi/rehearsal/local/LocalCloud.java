@@ -120,6 +120,11 @@ final class LocalCloud implements AutoCloseable {
         return listener;
     }
 
+    /** The listener stood up for an execute-api endpoint, if any. */
+    Optional<EndpointListener> listener(String endpointId) {
+        return Optional.ofNullable(endpoints.get(endpointId));
+    }
+
     /**
      * Where an API Gateway name leads from inside the consumer VPC, as its DNS would answer: an endpoint's own
      * names lead to it; the API's name leads to an endpoint with private DNS on, or else to API Gateway's public

@@ -3,9 +3,8 @@ package com.example.privateapi.rehearsal.local;
 import com.example.privateapi.rehearsal.gateway.ApiDefinition;
 import com.example.privateapi.rehearsal.gateway.Route;
 import com.example.privateapi.rehearsal.gateway.VpcEndpoint;
-import com.example.privateapi.iam.AuthorizationRequest;
 import com.example.privateapi.iam.Decision;
-import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.ParsedRequest;
 import com.example.privateapi.iam.Principal;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.Role;
@@ -47,17 +46,19 @@ final class StackApplier {
      * {@link #redeployStage} as on AWS, where a stack update does not always redeploy the stage.
      */
     void apply(DeployedStack stack, String accountId) throws IOException {
+        // Every policy is parsed first, so a malformed one fails the deploy before anything of it is applied.
+        StackPolicies policies = StackPolicies.of(stack, cloud.region, accountId);
         for (Model.IamRole role : stack.roles()) {
-            cloud.identities.putRole(new Role(role.arn(), role.roleId(), role.trustPolicy(), role.policies(),
-                    role.maxSessionDuration()));
+            cloud.identities.putRole(new Role(role.arn(), role.roleId(), policies.trustPolicies().get(role.arn()),
+                    policies.rolePolicies().get(role.arn()), role.maxSessionDuration()));
         }
         for (var table : stack.tables()) {
             tables.ensure(table);
         }
         for (Model.VpcEndpoint endpoint : stack.vpcEndpoints()) {
             if (endpoint.serviceName().endsWith(".execute-api")) {
-                cloud.endpoint(new VpcEndpoint(endpoint.id(), endpoint.vpcId(), endpoint.policy()),
-                        endpoint.privateDnsEnabled());
+                cloud.endpoint(new VpcEndpoint(endpoint.id(), endpoint.vpcId(),
+                        policies.endpointPolicies().get(endpoint.id())), endpoint.privateDnsEnabled());
             }
         }
         boolean hasExecuteApiEndpoint = stack.vpcEndpoints().stream()
@@ -67,7 +68,7 @@ final class StackApplier {
             deploy(function, function.inVpc() && hasExecuteApiEndpoint);
         }
         for (Model.RestApi api : stack.apis()) {
-            ApiDefinition definition = definition(api, stack, accountId);
+            ApiDefinition definition = definition(api, stack, accountId, policies);
             if (cloud.published(api.id()) == null) {
                 cloud.publish(definition);
             }
@@ -95,9 +96,8 @@ final class StackApplier {
         }
         Role role = cloud.identities.role(function.roleArn()).orElseThrow(() -> new IllegalStateException(
                 "function " + function.logicalId() + ": its role " + function.roleArn() + " is not in the stack"));
-        Decision trust = cloud.evaluator.evaluate(new AuthorizationRequest(Principal.service("lambda.amazonaws.com"),
-                "sts:AssumeRole", role.arn(), role.accountId(), Map.of(), List.of(),
-                new NamedPolicy("trust policy of role " + role.name(), role.trustPolicy()), null));
+        Decision trust = cloud.evaluator.evaluate(new ParsedRequest(Principal.service("lambda.amazonaws.com"),
+                "sts:AssumeRole", role.arn(), role.accountId(), Map.of(), List.of(), role.trustPolicy(), null));
         if (!trust.allowed()) {
             // CloudFormation's own words when a function's role does not trust Lambda.
             throw new IllegalStateException("function " + function.logicalId() + ": The role defined for the "
@@ -122,12 +122,13 @@ final class StackApplier {
                 environment, function.timeout(), function.memoryMb(), jvm), credentials);
     }
 
-    private static ApiDefinition definition(Model.RestApi api, DeployedStack stack, String accountId) {
+    private static ApiDefinition definition(Model.RestApi api, DeployedStack stack, String accountId,
+                                            StackPolicies policies) {
         Map<String, String> functionNames = new HashMap<>();
         stack.functions().forEach(f -> functionNames.put(f.logicalId(), f.name()));
         List<Route> routes = api.routes().stream().map(r -> new Route(r.method(), r.path(),
                 functionNames.get(r.functionLogicalId()))).toList();
-        return new ApiDefinition(api.id(), accountId, api.stageName(), routes, api.resourcePolicy(),
+        return new ApiDefinition(api.id(), accountId, api.stageName(), routes, policies.apiPolicies().get(api.id()),
                 api.accessLogFormat());
     }
 }
