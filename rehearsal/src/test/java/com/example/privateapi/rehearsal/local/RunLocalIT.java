@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -93,6 +94,17 @@ class RunLocalIT {
         assertTrue(answer.contains("/Prod/GET/\\\"}"), answer);
         assertTrue(!answer.contains("explicit deny"), answer);
         assertTrue(run.out().contains("Cross-account request: no statement of \"resource policy of API "), run.out());
+    }
+
+    @Test
+    void aMalformedTrustedPrincipalFailsTheDeployBeforeAnyRequest() {
+        Run run = run("--provider-param", "pTrustedPrincipals=nobody-at-all");
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("run-local.sh: stack private-api-backend failed to deploy: resource "),
+                run.out());
+        assertTrue(run.out().contains("Invalid principal in policy: \"AWS\":\"nobody-at-all\""), run.out());
+        assertFalse(run.out().contains("Deploying the consumer stack"), run.out());
+        assertFalse(run.out().contains("Invoking"), run.out());
     }
 
     @Test

@@ -130,6 +130,38 @@ class StsServerTest {
         assertTrue(denials.get(0).contains("Cross-account request"), denials.get(0));
     }
 
+    /**
+     * Within one account an identity-policy allow is not enough: "IAM role trust policies ... must explicitly allow
+     * access for principals" (IAM User Guide, "How AWS enforcement code logic evaluates requests to allow or deny
+     * access", "Resource-based policies").
+     */
+    @Test
+    void inTheRolesOwnAccountTheTrustPolicyMustAllowTheCallerToo() {
+        Credentials local = identities.createUser(PROVIDER, "operator", List.of(Policy.parse("operator inline",
+                MAY_ASSUME, PolicyKind.IDENTITY)));
+        try (StsClient client = client(sdk(local))) {
+            StsException e = assertThrows(StsException.class,
+                    () -> client.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("operator")));
+            assertEquals("AccessDenied", e.awsErrorDetails().errorCode());
+        }
+        assertTrue(denials.get(0).contains("a role's trust policy must allow the caller explicitly, even within one "
+                + "account"), denials.get(0));
+
+        // Naming the provider's own account delegates to its identity policies: now the allow counts.
+        identities.putRole(role(TRUST_CONSUMER.replace("\"" + CONSUMER + "\"",
+                "[\"" + CONSUMER + "\",\"arn:aws:iam::" + PROVIDER + ":root\"]")));
+        try (StsClient client = client(sdk(local))) {
+            assertEquals("arn:aws:sts::" + PROVIDER + ":assumed-role/ApiAccessRole/operator",
+                    client.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("operator")).assumedRoleUser().arn());
+        }
+        Credentials bare = identities.createUser(PROVIDER, "bare", List.of());
+        try (StsClient client = client(sdk(bare))) {
+            assertThrows(StsException.class, () -> client.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("bare")));
+        }
+        assertTrue(denials.get(1).contains("names the account " + PROVIDER + ", which delegates to the account"),
+                denials.get(1));
+    }
+
     @Test
     void aCallerWithoutAnIdentityPolicyAllowingItIsDeniedCrossAccount() {
         Credentials bare = identities.createUser(CONSUMER, "bare", List.of());
