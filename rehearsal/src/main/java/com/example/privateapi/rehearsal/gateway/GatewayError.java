@@ -30,7 +30,13 @@ public record GatewayError(int status, String errorType, String message, String 
         return new GatewayError(413, null, "Request Too Long", "message");
     }
 
-    static GatewayError internalServerError() {
+    /** The integration failed: the function errored, timed out, or answered what is not a proxy response. */
+    static GatewayError integrationFailure() {
         return new GatewayError(502, null, "Internal server error", "message");
+    }
+
+    /** API Gateway could not call the integration at all, e.g. it may not invoke the function. */
+    static GatewayError internalServerError() {
+        return new GatewayError(500, null, "Internal server error", "message");
     }
 }

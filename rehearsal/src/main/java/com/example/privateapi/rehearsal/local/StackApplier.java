@@ -15,6 +15,7 @@ import com.example.privateapi.rehearsal.template.Model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,10 @@ final class StackApplier {
     private final LocalCloud cloud;
     private final DynamoTables tables;
     private final Map<String, Credentials> functionCredentials = new HashMap<>();
-    /** Each API's definition as last deployed by its stack, published to its stage at the next redeploy. */
+    /** Each API stage's definition as last deployed by its stack, published at the next redeploy. */
     private final Map<String, ApiDefinition> pending = new LinkedHashMap<>();
+    /** The deployment each API stage was last pointed at by its stack. */
+    private final Map<String, String> deployments = new HashMap<>();
 
     StackApplier(LocalCloud cloud, DynamoTables tables) {
         this.cloud = cloud;
@@ -67,20 +70,30 @@ final class StackApplier {
             // Functions in a VPC with an execute-api endpoint reach API Gateway through it.
             deploy(function, function.inVpc() && hasExecuteApiEndpoint);
         }
+        for (Model.LambdaFunction function : stack.functions()) {
+            cloud.functionPolicy(function.arn(), policies.functionPolicies().get(function.arn()));
+        }
         for (Model.RestApi api : stack.apis()) {
-            ApiDefinition definition = definition(api, stack, accountId, policies);
-            if (cloud.published(api.id()) == null) {
-                cloud.publish(definition);
+            for (Model.Stage stage : api.stages()) {
+                ApiDefinition definition = definition(api, stage, accountId, policies);
+                String key = api.id() + "/" + stage.name();
+                // A new stage, or one CloudFormation pointed at a new deployment, serves the API as it is now;
+                // otherwise the stage keeps what it served until it is redeployed, as on AWS.
+                if (cloud.published(api.id(), stage.name()) == null
+                        || !stage.deploymentId().equals(deployments.get(key))) {
+                    cloud.publish(definition);
+                }
+                deployments.put(key, stage.deploymentId());
+                pending.put(key, definition);
             }
-            pending.put(api.id(), definition);
         }
     }
 
-    /** {@code aws apigateway create-deployment}: publishes the API's current definition to its stage. */
-    void redeployStage(String apiId) {
-        ApiDefinition definition = pending.get(apiId);
+    /** {@code aws apigateway create-deployment}: publishes the API's current definition to the stage. */
+    void redeployStage(String apiId, String stage) {
+        ApiDefinition definition = pending.get(apiId + "/" + stage);
         if (definition == null) {
-            throw new IllegalStateException("no API " + apiId + " is deployed");
+            throw new IllegalStateException("no stage " + stage + " of an API " + apiId + " is deployed");
         }
         cloud.publish(definition);
     }
@@ -90,9 +103,13 @@ final class StackApplier {
     }
 
     private void deploy(Model.LambdaFunction function, boolean throughEndpoint) {
-        if (!Files.isRegularFile(function.codeUri())) {
+        if (function.codePath() == null) {
+            throw new IllegalStateException("function " + function.logicalId() + ": its code " + function.code()
+                    + " is not a local build; the rehearsal runs the jar the build produced (CodeUri: target/...)");
+        }
+        if (!Files.isRegularFile(function.codePath())) {
             throw new IllegalStateException("function " + function.logicalId() + ": its CodeUri "
-                    + function.codeUri() + " does not exist; build it with: mvn package");
+                    + function.codePath() + " does not exist; build it with: mvn package");
         }
         Role role = cloud.identities.role(function.roleArn()).orElseThrow(() -> new IllegalStateException(
                 "function " + function.logicalId() + ": its role " + function.roleArn() + " is not in the stack"));
@@ -118,17 +135,21 @@ final class StackApplier {
             jvm.put("javax.net.ssl.trustStore", cloud.certificates.trustStore().toString());
             jvm.put("javax.net.ssl.trustStorePassword", cloud.certificates.trustStorePassword());
         }
-        cloud.lambda.deploy(new FunctionSpec(function.name(), function.arn(), function.codeUri(), function.handler(),
+        cloud.lambda.deploy(new FunctionSpec(function.name(), function.arn(), function.codePath(), function.handler(),
                 environment, function.timeout(), function.memoryMb(), jvm), credentials);
     }
 
-    private static ApiDefinition definition(Model.RestApi api, DeployedStack stack, String accountId,
+    private static ApiDefinition definition(Model.RestApi api, Model.Stage stage, String accountId,
                                             StackPolicies policies) {
-        Map<String, String> functionNames = new HashMap<>();
-        stack.functions().forEach(f -> functionNames.put(f.logicalId(), f.name()));
-        List<Route> routes = api.routes().stream().map(r -> new Route(r.method(), r.path(),
-                functionNames.get(r.functionLogicalId()))).toList();
-        return new ApiDefinition(api.id(), accountId, api.stageName(), routes, policies.apiPolicies().get(api.id()),
-                api.accessLogFormat());
+        List<Route> routes = new ArrayList<>();
+        for (Model.Route route : api.routes()) {
+            if (!route.authorization().equals("AWS_IAM")) {
+                throw new IllegalStateException("API " + api.logicalId() + ": " + route.method() + " " + route.path()
+                        + " has no AWS_IAM authorization; the rehearsal serves IAM-authorized methods only");
+            }
+            routes.add(new Route(route.method(), route.path(), route.functionArn(), route.credentials()));
+        }
+        return new ApiDefinition(api.id(), accountId, stage.name(), routes, policies.apiPolicies().get(api.id()),
+                stage.accessLogFormat());
     }
 }

@@ -23,15 +23,19 @@ import java.util.Map;
  * @param rolePolicies     role ARN to its identity policies
  * @param apiPolicies      REST API id to its resource policy (APIs without one are absent)
  * @param endpointPolicies VPC endpoint id to its policy (endpoints with the default policy are absent)
+ * @param functionPolicies a function's unqualified ARN to the resource policy its permissions make (functions
+ *                         without permissions are absent)
  */
 record StackPolicies(Map<String, Policy> trustPolicies, Map<String, List<Policy>> rolePolicies,
-                     Map<String, Policy> apiPolicies, Map<String, Policy> endpointPolicies) {
+                     Map<String, Policy> apiPolicies, Map<String, Policy> endpointPolicies,
+                     Map<String, Policy> functionPolicies) {
 
     StackPolicies {
         trustPolicies = Map.copyOf(trustPolicies);
         rolePolicies = Map.copyOf(rolePolicies);
         apiPolicies = Map.copyOf(apiPolicies);
         endpointPolicies = Map.copyOf(endpointPolicies);
+        functionPolicies = Map.copyOf(functionPolicies);
     }
 
     /** @throws IllegalStateException naming the stack, the resource and the policy that is not valid */
@@ -63,7 +67,15 @@ record StackPolicies(Map<String, Policy> trustPolicies, Map<String, List<Policy>
                         "endpoint policy of " + endpoint.id(), endpoint.policy()), PolicyKind.ENDPOINT));
             }
         }
-        return new StackPolicies(trust, identity, apis, endpoints);
+        Map<String, Policy> functions = new HashMap<>();
+        LambdaPermissions.policies(stack.resources().permissions()).forEach((function, policy) -> {
+            // The function's permissions (AWS::Lambda::Permission) make its policy: name them.
+            String permissions = String.join(", ", stack.resources().permissions().stream()
+                    .filter(p -> p.functionArn().startsWith(function)).map(Model.LambdaPermission::logicalId)
+                    .toList());
+            functions.put(function, parse(stack, permissions, policy, PolicyKind.RESOURCE));
+        });
+        return new StackPolicies(trust, identity, apis, endpoints, functions);
     }
 
     private static Policy parse(DeployedStack stack, String logicalId, NamedPolicy policy, PolicyKind kind) {

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,6 +46,9 @@ class PrivateApiGatewayTest {
             + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     static final String INVOKE_ANY_API = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"execute-api:Invoke\",\"Resource\":\"arn:aws:execute-api:*:*:*/*\"}]}";
+    static final String BACKEND = "arn:aws:lambda:us-east-1:" + PROVIDER + ":function:backend";
+    static final String BROKEN = "arn:aws:lambda:us-east-1:" + PROVIDER + ":function:broken";
+    static final String UNPERMITTED = "arn:aws:lambda:us-east-1:" + PROVIDER + ":function:unpermitted";
     static final String RESOURCE_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":["
             + "{\"Sid\":\"AllowDirectClients\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"" + CLIENT_ROLE + "\"]},"
             + "\"Action\":\"execute-api:Invoke\",\"Resource\":\"execute-api:/Prod/GET/*\"},"
@@ -59,6 +63,7 @@ class PrivateApiGatewayTest {
     final IdentityStore identities = new IdentityStore(clock);
     final List<String> accessLog = new CopyOnWriteArrayList<>();
     final AtomicReference<String> lastEvent = new AtomicReference<>();
+    final List<GatewayResponse> responses = new CopyOnWriteArrayList<>();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     GatewayPipeline pipeline;
@@ -82,20 +87,27 @@ class PrivateApiGatewayTest {
         otherClient = identities.startRoleSession(otherRole, "other", Duration.ofHours(1));
 
         ApiDefinition api = new ApiDefinition(API_ID, PROVIDER, "Prod", List.of(
-                new Route("GET", "/", "backend"), new Route("GET", "/requests/{requestId}", "backend"),
-                new Route("GET", "/broken", "broken")), Policy.parse("resource policy of API " + API_ID,
+                new Route("GET", "/", BACKEND, null), new Route("GET", "/requests/{requestId}", BACKEND, null),
+                new Route("GET", "/broken", BROKEN, null),
+                new Route("GET", "/as-caller", BACKEND, Route.CALLER_CREDENTIALS),
+                new Route("GET", "/unpermitted", UNPERMITTED, null)), Policy.parse("resource policy of API " + API_ID,
                 ResourcePolicyShorthand.expand(RESOURCE_POLICY, REGION, PROVIDER, API_ID), PolicyKind.RESOURCE),
                 ACCESS_LOG_FORMAT);
-        FunctionInvoker invoker = (name, event) -> {
-            if (name.equals("broken")) {
+        FunctionInvoker invoker = (arn, event) -> {
+            if (arn.equals(BROKEN)) {
                 throw new FunctionInvoker.IntegrationException("Unhandled: boom");
             }
             lastEvent.set(event);
             return "{\"statusCode\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\"{\\\"ok\\\":true}\"}";
         };
-        pipeline = new GatewayPipeline(REGION, () -> Map.of(API_ID, api),
+        Map<String, Policy> functionPolicies = Map.of(BACKEND, apiGatewayMayInvoke(BACKEND),
+                BROKEN, apiGatewayMayInvoke(BROKEN));
+        pipeline = new GatewayPipeline(REGION, id -> Optional.ofNullable(
+                id.equals(API_ID) ? Map.of("Prod", api) : null),
                 new RequestAuthorizer(REGION, new SigV4Verifier(identities, clock), identities, new PolicyEvaluator()),
-                invoker, clock, accessLog::add, response -> { });
+                new IntegrationAuthorizer(new PolicyEvaluator(), identities,
+                        arn -> Optional.ofNullable(functionPolicies.get(arn))),
+                invoker, clock, accessLog::add, responses::add);
         gateway = new PrivateApiGateway(pipeline);
         allowedEndpoint = gateway.startEndpoint(new VpcEndpoint("vpce-0allowed000000001", "vpc-0consumer0000001",
                 null));
@@ -292,6 +304,39 @@ class PrivateApiGatewayTest {
         assertTrue(response.headers().firstValue("x-amzn-RequestId").isPresent());
     }
 
+    /**
+     * "Lambda integrations" and "Control access to a REST API with IAM permissions" (API Gateway Developer Guide):
+     * with no integration credentials API Gateway invokes the function with the permission the function's resource
+     * policy gives apigateway.amazonaws.com for the method's ARN; without it the caller gets a 500.
+     */
+    @Test
+    void aFunctionWhoseResourcePolicyDoesNotLetApiGatewayInvokeItIsA500WithTheReason() throws Exception {
+        HttpResponse<String> response = send(signed(allowedEndpoint, "/Prod/unpermitted", client, clock.instant()));
+        assertEquals(500, response.statusCode());
+        assertEquals("{\"message\":\"Internal server error\"}", response.body());
+        assertTrue(accessLog.stream().anyMatch(l -> l.contains("\"errorResponseType\":\"API_CONFIGURATION_ERROR\"")),
+                accessLog.toString());
+        String why = responses.get(responses.size() - 1).explanation();
+        assertTrue(why.contains("with its own permission") && why.contains("AWS::Lambda::Permission"), why);
+        assertEquals(null, lastEvent.get(), "the function was not invoked");
+    }
+
+    /**
+     * SAM's default for AWS_IAM methods: the integration calls the function with the caller's credentials
+     * (credentials arn:aws:iam::*:user/*). A caller from another account has no lambda:InvokeFunction on it, and the
+     * function's resource policy names only API Gateway: 500.
+     */
+    @Test
+    void withTheCallersCredentialsACrossAccountCallerCannotInvokeTheFunction() throws Exception {
+        HttpResponse<String> response = send(signed(allowedEndpoint, "/Prod/as-caller", client, clock.instant()));
+        assertEquals(500, response.statusCode());
+        assertEquals("{\"message\":\"Internal server error\"}", response.body());
+        String why = responses.get(responses.size() - 1).explanation();
+        assertTrue(why.contains("with the caller's credentials") && why.contains("Auth.InvokeRole: NONE"), why);
+        assertTrue(why.contains(client.principal().arn()), why);
+        assertEquals(null, lastEvent.get(), "the function was not invoked");
+    }
+
     @Test
     void aPayloadOverTenMegabytesIsRequestTooLong() throws Exception {
         byte[] body = new byte[GatewayPipeline.MAX_PAYLOAD_BYTES + 1];
@@ -309,6 +354,14 @@ class PrivateApiGatewayTest {
         send(signed(outside, "/Prod/", client, clock.instant()));
         long requestLines = accessLog.stream().filter(l -> l.startsWith("{")).count();
         assertEquals(3, requestLines, accessLog.toString());
+    }
+
+    private static Policy apiGatewayMayInvoke(String function) {
+        return Policy.parse("resource policy of " + function, "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"apigateway.amazonaws.com\"},"
+                + "\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"" + function + "\",\"Condition\":{"
+                + "\"ArnLike\":{\"AWS:SourceArn\":\"arn:aws:execute-api:us-east-1:" + PROVIDER + ":" + API_ID
+                + "/*/GET/*\"}}}]}", PolicyKind.RESOURCE);
     }
 
     private void assertError(HttpResponse<String> response, int status, String type, String key, String message) {
