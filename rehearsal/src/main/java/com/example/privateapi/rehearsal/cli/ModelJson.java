@@ -1,7 +1,7 @@
 package com.example.privateapi.rehearsal.cli;
 
 import com.example.privateapi.iam.NamedPolicy;
-import com.example.privateapi.rehearsal.gateway.ExecuteApiArn;
+import com.example.privateapi.iam.apigateway.ResourcePolicyShorthand;
 import com.example.privateapi.rehearsal.template.DeployTarget;
 import com.example.privateapi.rehearsal.template.DeployedStack;
 import com.example.privateapi.rehearsal.template.Model;
@@ -91,7 +91,7 @@ final class ModelJson {
             return m;
         }));
         a.add("resourcePolicy", api.resourcePolicy() == null ? JsonNull.INSTANCE : JsonParser.parseString(
-                ExecuteApiArn.expandShorthand(api.resourcePolicy(), target.region(), target.accountId(), api.id())));
+                ResourcePolicyShorthand.expand(api.resourcePolicy(), target.region(), target.accountId(), api.id())));
         return a;
     }
 

@@ -15,6 +15,11 @@ public record GatewayError(int status, String errorType, String message, String 
         return new GatewayError(403, "MissingAuthenticationTokenException", "Missing Authentication Token", "message");
     }
 
+    /** A request whose Host and x-apigw-api-id name no API this endpoint reaches. */
+    static GatewayError forbidden() {
+        return new GatewayError(403, "ForbiddenException", "Forbidden", "message");
+    }
+
     static GatewayError accessDenied(String callerArn, String resourceArn, boolean explicit) {
         return new GatewayError(403, "AccessDeniedException", "User: " + callerArn
                 + " is not authorized to perform: execute-api:Invoke on resource: " + resourceArn

@@ -1,5 +1,6 @@
 package com.example.privateapi.rehearsal.gateway;
 
+import com.example.privateapi.iam.apigateway.ExecuteApiArn;
 import com.example.privateapi.rehearsal.http.UrlEncoded;
 import com.example.privateapi.rehearsal.identity.Credentials;
 
@@ -87,7 +88,13 @@ public final class GatewayPipeline {
         if (request.body().length > MAX_PAYLOAD_BYTES) {
             return new Handled(error(ids, log, GatewayError.requestTooLong(), "REQUEST_TOO_LARGE", null), null);
         }
-        Optional<RouteMatch> found = route(request);
+        Optional<Map<String, ApiDefinition>> addressed = router.apiId(request.header("host"),
+                request.header("x-apigw-api-id")).flatMap(apis::stages);
+        if (addressed.isEmpty()) {
+            // No API answers for this Host / x-apigw-api-id: there is no stage, so no gateway response type.
+            return new Handled(error(ids, log, GatewayError.forbidden(), null, null), null);
+        }
+        Optional<RouteMatch> found = route(request, addressed.get());
         if (found.isEmpty()) {
             return new Handled(error(ids, log, GatewayError.missingAuthenticationToken(),
                     "MISSING_AUTHENTICATION_TOKEN", null), null);
@@ -98,7 +105,7 @@ public final class GatewayPipeline {
         log.put("stage", api.stage());
         log.put("resourcePath", match.route().resourcePath());
         log.put("path", "/" + api.stage() + match.path());
-        log.put("domainName", api.apiId() + ".execute-api." + region + ".amazonaws.com");
+        log.put("domainName", ProxyEventBuilder.domainName(request, api, region));
         String resourceArn = ExecuteApiArn.of(region, api.accountId(), api.apiId(), api.stage(), request.method(),
                 match.path());
 
@@ -139,7 +146,7 @@ public final class GatewayPipeline {
         }
     }
 
-    private Optional<RouteMatch> route(GatewayRequest request) {
+    private Optional<RouteMatch> route(GatewayRequest request, Map<String, ApiDefinition> stages) {
         String path;
         try {
             path = UrlEncoded.decode(request.rawPath(), false);
@@ -148,10 +155,7 @@ public final class GatewayPipeline {
         }
         String stage = path.startsWith("/") ? path.substring(1) : path;
         String stageName = stage.contains("/") ? stage.substring(0, stage.indexOf('/')) : stage;
-        return router.apiId(request.header("host"), request.header("x-apigw-api-id"))
-                .flatMap(apis::stages)
-                .map(stages -> stages.get(stageName))
-                .flatMap(api -> router.match(api, request.method(), path));
+        return Optional.ofNullable(stages.get(stageName)).flatMap(api -> router.match(api, request.method(), path));
     }
 
     private GatewayResponse error(RequestIds ids, Map<String, String> log, GatewayError error, String responseType,

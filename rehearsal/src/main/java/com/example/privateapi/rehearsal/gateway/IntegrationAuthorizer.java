@@ -1,8 +1,8 @@
 package com.example.privateapi.rehearsal.gateway;
 
-import com.example.privateapi.iam.AuthorizationRequest;
 import com.example.privateapi.iam.Decision;
-import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.ParsedRequest;
+import com.example.privateapi.iam.Policy;
 import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.iam.Principal;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
@@ -36,13 +36,14 @@ public final class IntegrationAuthorizer {
 
     private final PolicyEvaluator evaluator;
     private final IdentityStore identities;
-    private final Function<String, Optional<NamedPolicy>> functionPolicies;
+    private final Function<String, Optional<Policy>> functionPolicies;
 
     /**
-     * @param functionPolicies the resource policy of a function, by its unqualified ARN; empty when it has none
+     * @param functionPolicies the resource policy of a function, by its unqualified ARN, parsed when its stack was
+     *                         applied; empty when it has none
      */
     public IntegrationAuthorizer(PolicyEvaluator evaluator, IdentityStore identities,
-                                 Function<String, Optional<NamedPolicy>> functionPolicies) {
+                                 Function<String, Optional<Policy>> functionPolicies) {
         this.evaluator = evaluator;
         this.identities = identities;
         this.functionPolicies = functionPolicies;
@@ -56,10 +57,10 @@ public final class IntegrationAuthorizer {
         String function = route.functionArn();
         String functionAccount = function.split(":")[4];
         String unqualified = String.join(":", List.of(function.split(":")).subList(0, 7));
-        NamedPolicy resourcePolicy = functionPolicies.apply(unqualified).orElse(null);
+        Policy resourcePolicy = functionPolicies.apply(unqualified).orElse(null);
         String credentials = route.credentials();
         if (credentials == null) {
-            Decision decision = evaluator.evaluate(new AuthorizationRequest(Principal.service(SERVICE),
+            Decision decision = evaluator.evaluate(new ParsedRequest(Principal.service(SERVICE),
                     "lambda:InvokeFunction", function, functionAccount, Map.of("aws:SourceArn", List.of(sourceArn),
                     "aws:SourceAccount", List.of(sourceArn.split(":")[4])), List.of(), resourcePolicy, null));
             return decision.allowed() ? new Result(true, null) : new Result(false, "API Gateway invokes " + function
@@ -68,7 +69,7 @@ public final class IntegrationAuthorizer {
                     + "for " + SERVICE + " with SourceArn " + sourceArn + " (SAM writes one per Api event).");
         }
         if (credentials.equals(Route.CALLER_CREDENTIALS)) {
-            Decision decision = evaluator.evaluate(new AuthorizationRequest(caller, "lambda:InvokeFunction", function,
+            Decision decision = evaluator.evaluate(new ParsedRequest(caller, "lambda:InvokeFunction", function,
                     functionAccount, Map.of(), identities.identityPolicies(caller), resourcePolicy, null));
             return decision.allowed() ? new Result(true, null) : new Result(false, "API Gateway invokes " + function
                     + " with the caller's credentials (integration credentials " + credentials + ", which SAM writes "
@@ -81,15 +82,14 @@ public final class IntegrationAuthorizer {
             return new Result(false, "The integration credentials name the role " + credentials + ", which does not "
                     + "exist in the rehearsal.");
         }
-        Decision trust = evaluator.evaluate(new AuthorizationRequest(Principal.service(SERVICE), "sts:AssumeRole",
-                role.get().arn(), role.get().accountId(), Map.of(), List.of(),
-                new NamedPolicy("trust policy of role " + role.get().name(), role.get().trustPolicy()), null));
+        Decision trust = evaluator.evaluate(new ParsedRequest(Principal.service(SERVICE), "sts:AssumeRole",
+                role.get().arn(), role.get().accountId(), Map.of(), List.of(), role.get().trustPolicy(), null));
         if (!trust.allowed()) {
             return new Result(false, "API Gateway cannot assume the integration role " + credentials + ": "
                     + trust.reason());
         }
         Principal session = Principal.roleSession(role.get().arn(), role.get().roleId(), "BackplaneAssumeRoleSession");
-        Decision decision = evaluator.evaluate(new AuthorizationRequest(session, "lambda:InvokeFunction", function,
+        Decision decision = evaluator.evaluate(new ParsedRequest(session, "lambda:InvokeFunction", function,
                 functionAccount, Map.of(), role.get().identityPolicies(), resourcePolicy, null));
         return decision.allowed() ? new Result(true, null) : new Result(false, "API Gateway invokes " + function
                 + " as the integration role " + credentials + ": " + decision.reason());

@@ -9,7 +9,7 @@ import com.example.privateapi.rehearsal.gateway.IntegrationAuthorizer;
 import com.example.privateapi.rehearsal.gateway.PrivateApiGateway;
 import com.example.privateapi.rehearsal.gateway.RequestAuthorizer;
 import com.example.privateapi.rehearsal.gateway.VpcEndpoint;
-import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.Policy;
 import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
 import com.example.privateapi.rehearsal.lambda.InvocationResult;
@@ -60,7 +60,7 @@ final class LocalCloud implements AutoCloseable {
     /** Each API's deployed stages: API id to stage name to what the stage serves. */
     private final Map<String, Map<String, ApiDefinition>> publishedApis = new ConcurrentHashMap<>();
     /** Each function's resource policy, by its unqualified ARN. */
-    private final Map<String, NamedPolicy> functionPolicies = new ConcurrentHashMap<>();
+    private final Map<String, Policy> functionPolicies = new ConcurrentHashMap<>();
     private final Map<String, EndpointListener> endpoints = new ConcurrentHashMap<>();
     private final List<GatewayResponse> gatewayResponses = new CopyOnWriteArrayList<>();
     private final List<String> stsDenials = new CopyOnWriteArrayList<>();
@@ -121,7 +121,7 @@ final class LocalCloud implements AutoCloseable {
     }
 
     /** Sets a function's resource policy (its Lambda permissions), or removes it when null. */
-    void functionPolicy(String functionArn, NamedPolicy policy) {
+    void functionPolicy(String functionArn, Policy policy) {
         if (policy == null) {
             functionPolicies.remove(functionArn);
         } else {
@@ -138,6 +138,11 @@ final class LocalCloud implements AutoCloseable {
         EndpointListener listener = new EndpointListener(endpoint, gateway.startEndpoint(endpoint), privateDns);
         endpoints.put(endpoint.id(), listener);
         return listener;
+    }
+
+    /** The listener stood up for an execute-api endpoint, if any. */
+    Optional<EndpointListener> listener(String endpointId) {
+        return Optional.ofNullable(endpoints.get(endpointId));
     }
 
     /**

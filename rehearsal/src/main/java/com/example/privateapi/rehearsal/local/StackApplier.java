@@ -3,9 +3,8 @@ package com.example.privateapi.rehearsal.local;
 import com.example.privateapi.rehearsal.gateway.ApiDefinition;
 import com.example.privateapi.rehearsal.gateway.Route;
 import com.example.privateapi.rehearsal.gateway.VpcEndpoint;
-import com.example.privateapi.iam.AuthorizationRequest;
 import com.example.privateapi.iam.Decision;
-import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.ParsedRequest;
 import com.example.privateapi.iam.Principal;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.Role;
@@ -50,17 +49,19 @@ final class StackApplier {
      * {@link #redeployStage} as on AWS, where a stack update does not always redeploy the stage.
      */
     void apply(DeployedStack stack, String accountId) throws IOException {
+        // Every policy is parsed first, so a malformed one fails the deploy before anything of it is applied.
+        StackPolicies policies = StackPolicies.of(stack, cloud.region, accountId);
         for (Model.IamRole role : stack.roles()) {
-            cloud.identities.putRole(new Role(role.arn(), role.roleId(), role.trustPolicy(), role.policies(),
-                    role.maxSessionDuration()));
+            cloud.identities.putRole(new Role(role.arn(), role.roleId(), policies.trustPolicies().get(role.arn()),
+                    policies.rolePolicies().get(role.arn()), role.maxSessionDuration()));
         }
         for (var table : stack.tables()) {
             tables.ensure(table);
         }
         for (Model.VpcEndpoint endpoint : stack.vpcEndpoints()) {
             if (endpoint.serviceName().endsWith(".execute-api")) {
-                cloud.endpoint(new VpcEndpoint(endpoint.id(), endpoint.vpcId(), endpoint.policy()),
-                        endpoint.privateDnsEnabled());
+                cloud.endpoint(new VpcEndpoint(endpoint.id(), endpoint.vpcId(),
+                        policies.endpointPolicies().get(endpoint.id())), endpoint.privateDnsEnabled());
             }
         }
         boolean hasExecuteApiEndpoint = stack.vpcEndpoints().stream()
@@ -69,13 +70,12 @@ final class StackApplier {
             // Functions in a VPC with an execute-api endpoint reach API Gateway through it.
             deploy(function, function.inVpc() && hasExecuteApiEndpoint);
         }
-        Map<String, NamedPolicy> policies = LambdaPermissions.policies(stack.resources().permissions());
         for (Model.LambdaFunction function : stack.functions()) {
-            cloud.functionPolicy(function.arn(), policies.get(function.arn()));
+            cloud.functionPolicy(function.arn(), policies.functionPolicies().get(function.arn()));
         }
         for (Model.RestApi api : stack.apis()) {
             for (Model.Stage stage : api.stages()) {
-                ApiDefinition definition = definition(api, stage, accountId);
+                ApiDefinition definition = definition(api, stage, accountId, policies);
                 String key = api.id() + "/" + stage.name();
                 // A new stage, or one CloudFormation pointed at a new deployment, serves the API as it is now;
                 // otherwise the stage keeps what it served until it is redeployed, as on AWS.
@@ -113,9 +113,8 @@ final class StackApplier {
         }
         Role role = cloud.identities.role(function.roleArn()).orElseThrow(() -> new IllegalStateException(
                 "function " + function.logicalId() + ": its role " + function.roleArn() + " is not in the stack"));
-        Decision trust = cloud.evaluator.evaluate(new AuthorizationRequest(Principal.service("lambda.amazonaws.com"),
-                "sts:AssumeRole", role.arn(), role.accountId(), Map.of(), List.of(),
-                new NamedPolicy("trust policy of role " + role.name(), role.trustPolicy()), null));
+        Decision trust = cloud.evaluator.evaluate(new ParsedRequest(Principal.service("lambda.amazonaws.com"),
+                "sts:AssumeRole", role.arn(), role.accountId(), Map.of(), List.of(), role.trustPolicy(), null));
         if (!trust.allowed()) {
             // CloudFormation's own words when a function's role does not trust Lambda.
             throw new IllegalStateException("function " + function.logicalId() + ": The role defined for the "
@@ -140,7 +139,8 @@ final class StackApplier {
                 environment, function.timeout(), function.memoryMb(), jvm), credentials);
     }
 
-    private static ApiDefinition definition(Model.RestApi api, Model.Stage stage, String accountId) {
+    private static ApiDefinition definition(Model.RestApi api, Model.Stage stage, String accountId,
+                                            StackPolicies policies) {
         List<Route> routes = new ArrayList<>();
         for (Model.Route route : api.routes()) {
             if (!route.authorization().equals("AWS_IAM")) {
@@ -149,7 +149,7 @@ final class StackApplier {
             }
             routes.add(new Route(route.method(), route.path(), route.functionArn(), route.credentials()));
         }
-        return new ApiDefinition(api.id(), accountId, stage.name(), routes, api.resourcePolicy(),
+        return new ApiDefinition(api.id(), accountId, stage.name(), routes, policies.apiPolicies().get(api.id()),
                 stage.accessLogFormat());
     }
 }

@@ -1,6 +1,8 @@
 package com.example.privateapi.rehearsal.gateway;
 
-import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.Policy;
+import com.example.privateapi.iam.PolicyKind;
+import com.example.privateapi.iam.apigateway.ResourcePolicyShorthand;
 import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
@@ -54,6 +56,9 @@ class PrivateApiGatewayTest {
             + "\"Action\":\"execute-api:Invoke\",\"Resource\":\"execute-api:/*\","
             + "\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpce\":[\"vpce-0allowed000000001\"]}}}]}";
 
+    static final String ACCESS_LOG_FORMAT = AccessLogFormatter.DEFAULT_FORMAT.substring(0,
+            AccessLogFormatter.DEFAULT_FORMAT.length() - 1) + ",\"domainName\":\"$context.domainName\"}";
+
     final MutableClock clock = new MutableClock(Instant.now());
     final IdentityStore identities = new IdentityStore(clock);
     final List<String> accessLog = new CopyOnWriteArrayList<>();
@@ -61,6 +66,7 @@ class PrivateApiGatewayTest {
     final List<GatewayResponse> responses = new CopyOnWriteArrayList<>();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    GatewayPipeline pipeline;
     PrivateApiGateway gateway;
     URI allowedEndpoint;
     URI otherEndpoint;
@@ -70,10 +76,11 @@ class PrivateApiGatewayTest {
 
     @BeforeEach
     void start() throws IOException {
-        Role clientRole = new Role(CLIENT_ROLE, "AROACLIENTROLE000001", LAMBDA_TRUST,
-                List.of(new NamedPolicy("DirectClientRole inline InvokeApi", INVOKE_ANY_API)), Duration.ofHours(1));
-        Role otherRole = new Role(OTHER_ROLE, "AROAOTHERROLE0000001", LAMBDA_TRUST,
-                List.of(new NamedPolicy("SomeOtherRole inline InvokeApi", INVOKE_ANY_API)), Duration.ofHours(1));
+        Policy lambdaTrust = Policy.parse("trust", LAMBDA_TRUST, PolicyKind.TRUST);
+        Role clientRole = new Role(CLIENT_ROLE, "AROACLIENTROLE000001", lambdaTrust, List.of(Policy.parse(
+                "DirectClientRole inline InvokeApi", INVOKE_ANY_API, PolicyKind.IDENTITY)), Duration.ofHours(1));
+        Role otherRole = new Role(OTHER_ROLE, "AROAOTHERROLE0000001", lambdaTrust, List.of(Policy.parse(
+                "SomeOtherRole inline InvokeApi", INVOKE_ANY_API, PolicyKind.IDENTITY)), Duration.ofHours(1));
         identities.putRole(clientRole);
         identities.putRole(otherRole);
         client = identities.startRoleSession(clientRole, "direct-client", Duration.ofHours(1));
@@ -83,7 +90,9 @@ class PrivateApiGatewayTest {
                 new Route("GET", "/", BACKEND, null), new Route("GET", "/requests/{requestId}", BACKEND, null),
                 new Route("GET", "/broken", BROKEN, null),
                 new Route("GET", "/as-caller", BACKEND, Route.CALLER_CREDENTIALS),
-                new Route("GET", "/unpermitted", UNPERMITTED, null)), RESOURCE_POLICY, null);
+                new Route("GET", "/unpermitted", UNPERMITTED, null)), Policy.parse("resource policy of API " + API_ID,
+                ResourcePolicyShorthand.expand(RESOURCE_POLICY, REGION, PROVIDER, API_ID), PolicyKind.RESOURCE),
+                ACCESS_LOG_FORMAT);
         FunctionInvoker invoker = (arn, event) -> {
             if (arn.equals(BROKEN)) {
                 throw new FunctionInvoker.IntegrationException("Unhandled: boom");
@@ -91,9 +100,9 @@ class PrivateApiGatewayTest {
             lastEvent.set(event);
             return "{\"statusCode\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\"{\\\"ok\\\":true}\"}";
         };
-        Map<String, NamedPolicy> functionPolicies = Map.of(BACKEND, apiGatewayMayInvoke(BACKEND),
+        Map<String, Policy> functionPolicies = Map.of(BACKEND, apiGatewayMayInvoke(BACKEND),
                 BROKEN, apiGatewayMayInvoke(BROKEN));
-        GatewayPipeline pipeline = new GatewayPipeline(REGION, id -> Optional.ofNullable(
+        pipeline = new GatewayPipeline(REGION, id -> Optional.ofNullable(
                 id.equals(API_ID) ? Map.of("Prod", api) : null),
                 new RequestAuthorizer(REGION, new SigV4Verifier(identities, clock), identities, new PolicyEvaluator()),
                 new IntegrationAuthorizer(new PolicyEvaluator(), identities,
@@ -166,6 +175,54 @@ class PrivateApiGatewayTest {
                 "MissingAuthenticationTokenException", "message", "Missing Authentication Token");
         assertError(send(signed(allowedEndpoint, "/Dev/", client, clock.instant())), 403,
                 "MissingAuthenticationTokenException", "message", "Missing Authentication Token");
+    }
+
+    /**
+     * A Host and x-apigw-api-id naming no API: 403 {"message":"Forbidden"}, ForbiddenException (AWS Knowledge Center,
+     * "How do I troubleshoot HTTP 403 errors from API Gateway?": "ForbiddenException" / "Forbidden").
+     */
+    @Test
+    void aRequestNamingNoDeployedApiIsForbidden() throws Exception {
+        HttpRequest unknownId = SignedHttp.get(allowedEndpoint.resolve("/Prod/"), Map.of("x-apigw-api-id",
+                "nosuchapi1"), client, REGION, java.time.Clock.fixed(clock.instant(), java.time.ZoneOffset.UTC));
+        assertError(send(unknownId), 403, "ForbiddenException", "message", "Forbidden");
+        // No x-apigw-api-id, and a Host (127.0.0.1:port here) that is no API's name.
+        assertError(send(HttpRequest.newBuilder(allowedEndpoint.resolve("/Prod/")).GET().build()), 403,
+                "ForbiddenException", "message", "Forbidden");
+        assertEquals(2, accessLog.size(), accessLog.toString());
+    }
+
+    /**
+     * With private DNS off the client calls the endpoint's own name: $context.domainName is "the full domain name
+     * used to invoke the API" (the Host) and $context.domainPrefix "the first label of the $context.domainName"
+     * (API Gateway Developer Guide, "$context variables for data models, authorizers, mapping templates, and access
+     * logging").
+     */
+    @Test
+    void theEventsDomainNameIsTheHostTheClientCalled() {
+        String vpceName = "vpce-0allowed000000001-abcdefgh.execute-api.us-east-1.vpce.amazonaws.com";
+        JsonObject context = eventThroughPipeline(vpceName).getAsJsonObject("requestContext");
+        assertEquals(vpceName, context.get("domainName").getAsString());
+        assertEquals("vpce-0allowed000000001-abcdefgh", context.get("domainPrefix").getAsString());
+
+        String apiName = API_ID + ".execute-api.us-east-1.amazonaws.com";
+        JsonObject viaPrivateDns = eventThroughPipeline(apiName).getAsJsonObject("requestContext");
+        assertEquals(apiName, viaPrivateDns.get("domainName").getAsString());
+        assertEquals(API_ID, viaPrivateDns.get("domainPrefix").getAsString());
+        assertEquals(vpceName, JsonParser.parseString(accessLog.get(0)).getAsJsonObject().get("domainName")
+                .getAsString(), accessLog.get(0));
+    }
+
+    /** A request signed for {@code host} as the client sends it through the allowed endpoint's listener. */
+    private JsonObject eventThroughPipeline(String host) {
+        HttpRequest signed = SignedHttp.get(URI.create("https://" + host + "/Prod/"), Map.of("x-apigw-api-id",
+                API_ID), client, REGION, java.time.Clock.fixed(clock.instant(), java.time.ZoneOffset.UTC));
+        Map<String, List<String>> headers = new java.util.HashMap<>(signed.headers().map());
+        headers.put("Host", List.of(host));
+        GatewayResponse response = pipeline.handle(new GatewayRequest("GET", "/Prod/", null, headers, new byte[0],
+                "10.0.1.15", new VpcEndpoint("vpce-0allowed000000001", "vpc-0consumer0000001", null)));
+        assertEquals(200, response.status(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        return JsonParser.parseString(lastEvent.get()).getAsJsonObject();
     }
 
     @Test
@@ -299,12 +356,12 @@ class PrivateApiGatewayTest {
         assertEquals(3, requestLines, accessLog.toString());
     }
 
-    private static NamedPolicy apiGatewayMayInvoke(String function) {
-        return new NamedPolicy("resource policy of " + function, "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+    private static Policy apiGatewayMayInvoke(String function) {
+        return Policy.parse("resource policy of " + function, "{\"Version\":\"2012-10-17\",\"Statement\":[{"
                 + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"apigateway.amazonaws.com\"},"
                 + "\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"" + function + "\",\"Condition\":{"
                 + "\"ArnLike\":{\"AWS:SourceArn\":\"arn:aws:execute-api:us-east-1:" + PROVIDER + ":" + API_ID
-                + "/*/GET/*\"}}}]}");
+                + "/*/GET/*\"}}}]}", PolicyKind.RESOURCE);
     }
 
     private void assertError(HttpResponse<String> response, int status, String type, String key, String message) {

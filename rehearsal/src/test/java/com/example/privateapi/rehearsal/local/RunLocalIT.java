@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -130,6 +131,17 @@ class RunLocalIT {
                 + "arn:aws:lambda:us-east-1:222222222222:function:private-api-backend-\\S+-backend with the caller's "
                 + "credentials .*")).count(), run.out());
         assertTrue(run.out().contains("Set Auth.InvokeRole: NONE"), run.out());
+    }
+
+    @Test
+    void aMalformedTrustedPrincipalFailsTheDeployBeforeAnyRequest() {
+        Run run = run("--provider-param", "pTrustedPrincipals=nobody-at-all");
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("run-local.sh: stack private-api-backend failed to deploy: resource "),
+                run.out());
+        assertTrue(run.out().contains("Invalid principal in policy: \"AWS\":\"nobody-at-all\""), run.out());
+        assertFalse(run.out().contains("Deploying the consumer stack"), run.out());
+        assertFalse(run.out().contains("Invoking"), run.out());
     }
 
     @Test
