@@ -10,8 +10,18 @@ public interface FunctionInvoker {
      */
     String invoke(String functionArn, String eventJson) throws IntegrationException;
 
+    /**
+     * Lambda throttled the invocation (429 TooManyRequestsException): the function had no free execution
+     * environment and may not start another. API Gateway answers 500.
+     */
+    final class Throttled extends IntegrationException {
+        public Throttled(String message) {
+            super(message);
+        }
+    }
+
     /** The integration failed; API Gateway answers 502. */
-    final class IntegrationException extends Exception {
+    class IntegrationException extends Exception {
         public IntegrationException(String message) {
             super(message);
         }

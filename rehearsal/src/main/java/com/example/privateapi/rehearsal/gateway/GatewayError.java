@@ -30,6 +30,11 @@ public record GatewayError(int status, String errorType, String message, String 
         return new GatewayError(413, null, "Request Too Long", "message");
     }
 
+    /** The method's ARN is longer than API Gateway authorizes (1600 bytes). */
+    static GatewayError uriTooLong() {
+        return new GatewayError(414, null, "Request URI too long", "message");
+    }
+
     /** The integration failed: the function errored, timed out, or answered what is not a proxy response. */
     static GatewayError integrationFailure() {
         return new GatewayError(502, null, "Internal server error", "message");

@@ -1,12 +1,12 @@
 package com.example.privateapi.rehearsal.gateway;
 
 import com.example.privateapi.iam.apigateway.ExecuteApiArn;
-import com.example.privateapi.rehearsal.http.UrlEncoded;
 import com.example.privateapi.rehearsal.identity.Credentials;
+import com.google.gson.JsonObject;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +15,20 @@ import java.util.function.Consumer;
 
 /**
  * One request through a private REST API, in API Gateway's order: route, then authorization (endpoint, signature,
- * identity, resource and VPC endpoint policies: {@link RequestAuthorizer}), then the Lambda proxy integration. Every answer carries
- * {@code x-amzn-RequestId}; every request leaves one access-log line, and a denial also its explanation.
+ * identity, resource and VPC endpoint policies: {@link RequestAuthorizer}), then the integration's permission and
+ * the Lambda proxy integration. Every answer carries {@code x-amzn-RequestId}; every request leaves one access-log
+ * line, written here from the typed values each step returned, and a denial also its explanation.
  */
 public final class GatewayPipeline {
 
     /** API Gateway's payload limit. */
     public static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+    /**
+     * "When authorization is enabled on a method, the maximum length of the method's ARN ... is 1600 bytes ... the
+     * API client receives a 414 Request URI too long response" (API Gateway Developer Guide, "Amazon API Gateway
+     * quotas and important notes").
+     */
+    static final int MAX_METHOD_ARN_BYTES = 1600;
 
     private final String region;
     private final PublishedApis apis;
@@ -53,127 +60,130 @@ public final class GatewayPipeline {
     public GatewayResponse handle(GatewayRequest request) {
         Instant start = clock.instant();
         RequestIds ids = RequestIds.next(start.getEpochSecond());
-        Map<String, String> log = new HashMap<>();
-        log.put("requestId", ids.requestId());
-        log.put("extendedRequestId", ids.extendedRequestId());
-        log.put("xrayTraceId", ids.traceId());
-        log.put("requestTime", ProxyEventBuilder.REQUEST_TIME.format(start));
-        log.put("requestTimeEpoch", Long.toString(start.toEpochMilli()));
-        log.put("httpMethod", request.method());
-        log.put("protocol", "HTTP/1.1");
-        log.put("identity.sourceIp", request.sourceIp());
-        log.put("identity.userAgent", request.header("user-agent"));
-        if (request.endpoint() != null) {
-            log.put("identity.vpceId", request.endpoint().id());
-            log.put("identity.vpcId", request.endpoint().vpcId());
-        }
-        Handled outcome = process(request, ids, start, log);
-        GatewayResponse response = outcome.response;
+        Handled handled = process(request, ids, start);
+        return answer(ids, start, request, handled);
+    }
+
+    /**
+     * The answer to a request the listener refused before it could be read as one (malformed HTTP, over a limit,
+     * too slow): API Gateway's error body and ids, and its access-log line in the default format, since no stage
+     * was reached.
+     */
+    public GatewayResponse reject(int status, String message) {
+        Instant start = clock.instant();
+        RequestIds ids = RequestIds.next(start.getEpochSecond());
+        GatewayError error = new GatewayError(status, null, message, "message");
+        return answer(ids, start, null, Handled.error(errorResponse(ids, error, null, null), error, null));
+    }
+
+    private GatewayResponse answer(RequestIds ids, Instant start, GatewayRequest request, Handled handled) {
+        GatewayResponse response = handled.response();
         observer.accept(response);
-        log.put("status", Integer.toString(response.status()));
-        log.put("responseLength", Integer.toString(response.body().length));
-        log.put("responseLatency", Long.toString(clock.millis() - start.toEpochMilli()));
-        ApiDefinition api = outcome.api;
-        accessLog.accept(new AccessLogFormatter(api == null ? null : api.accessLogFormat()).render(log));
+        AccessLogEntry entry = new AccessLogEntry(ids, start, request, handled.match(), handled.domainName(),
+                handled.authorization(), handled.integration(), handled.error(), handled.responseType(),
+                response.status(), response.body().length, clock.millis() - start.toEpochMilli());
+        accessLog.accept(AccessLogFormatter.of(handled.match() == null ? null
+                : handled.match().api().accessLogFormat()).render(entry));
         if (response.explanation() != null) {
             accessLog.accept("  denied " + ids.requestId() + ": " + response.explanation());
         }
         return response;
     }
 
-    private record Handled(GatewayResponse response, ApiDefinition api) {
+    /** What each step returned: the answer, and the typed values its access-log line is written from. */
+    private record Handled(GatewayResponse response, RouteMatch match, String domainName,
+                           RequestAuthorizer.Authorization authorization, IntegrationCall integration,
+                           GatewayError error, String responseType) {
+
+        static Handled error(GatewayResponse response, GatewayError error, String responseType) {
+            return new Handled(response, null, null, null, IntegrationCall.NOT_CALLED, error, responseType);
+        }
     }
 
-    private Handled process(GatewayRequest request, RequestIds ids, Instant now, Map<String, String> log) {
+    private Handled process(GatewayRequest request, RequestIds ids, Instant now) {
         if (request.body().length > MAX_PAYLOAD_BYTES) {
-            return new Handled(error(ids, log, GatewayError.requestTooLong(), "REQUEST_TOO_LARGE", null), null);
+            GatewayError error = GatewayError.requestTooLong();
+            return Handled.error(errorResponse(ids, error, null, null), error, "REQUEST_TOO_LARGE");
         }
         Optional<Map<String, ApiDefinition>> addressed = router.apiId(request.header("host"),
                 request.header("x-apigw-api-id")).flatMap(apis::stages);
         if (addressed.isEmpty()) {
             // No API answers for this Host / x-apigw-api-id: there is no stage, so no gateway response type.
-            return new Handled(error(ids, log, GatewayError.forbidden(), null, null), null);
+            GatewayError error = GatewayError.forbidden();
+            return Handled.error(errorResponse(ids, error, null, null), error, null);
         }
-        Optional<RouteMatch> found = route(request, addressed.get());
+        Optional<RouteMatch> found = RequestPath.of(request.rawPath()).flatMap(path ->
+                Optional.ofNullable(addressed.get().get(path.stage()))
+                        .flatMap(api -> router.match(api, request.method(), path)));
         if (found.isEmpty()) {
-            return new Handled(error(ids, log, GatewayError.missingAuthenticationToken(),
-                    "MISSING_AUTHENTICATION_TOKEN", null), null);
+            GatewayError error = GatewayError.missingAuthenticationToken();
+            return Handled.error(errorResponse(ids, error, null, null), error, "MISSING_AUTHENTICATION_TOKEN");
         }
         RouteMatch match = found.get();
         ApiDefinition api = match.api();
-        log.put("apiId", api.apiId());
-        log.put("stage", api.stage());
-        log.put("resourcePath", match.route().resourcePath());
-        log.put("path", "/" + api.stage() + match.path());
-        log.put("domainName", ProxyEventBuilder.domainName(request, api, region));
+        String domainName = ProxyEventBuilder.domainName(request, api, region);
         String resourceArn = ExecuteApiArn.of(region, api.accountId(), api.apiId(), api.stage(), request.method(),
                 match.path());
-
-        RequestAuthorizer.Authorization authorization = authorizer.authorize(request, api, resourceArn, now, log);
-        if (authorization instanceof RequestAuthorizer.Refused refused) {
-            return new Handled(error(ids, log, refused.error(), refused.responseType(), refused.explanation()), api);
+        if (resourceArn.getBytes(StandardCharsets.UTF_8).length > MAX_METHOD_ARN_BYTES) {
+            GatewayError error = GatewayError.uriTooLong();
+            return new Handled(errorResponse(ids, error, null, null), match, domainName, null,
+                    IntegrationCall.NOT_CALLED, error, null);
         }
-        Credentials caller = ((RequestAuthorizer.Granted) authorization).caller();
+
+        RequestAuthorizer.Authorization authorization = authorizer.authorize(request, api, resourceArn, now);
+        if (authorization instanceof RequestAuthorizer.Refused refused) {
+            return new Handled(errorResponse(ids, refused.error(), refused.explanation(), refused.caller()), match,
+                    domainName, authorization, IntegrationCall.NOT_CALLED, refused.error(), refused.responseType());
+        }
+        Credentials caller = authorization.caller();
 
         IntegrationAuthorizer.Result permitted = integrations.check(match.route(), caller.principal(), resourceArn);
         if (!permitted.permitted()) {
             // API Gateway's execution log says "Execution failed due to configuration error: Invalid permissions on
             // Lambda function"; the caller sees only a 500.
-            log.put("integration.error", "Invalid permissions on Lambda function");
-            return new Handled(error(ids, log, GatewayError.internalServerError(), "API_CONFIGURATION_ERROR",
-                    permitted.explanation()), api);
+            GatewayError error = GatewayError.internalServerError();
+            return new Handled(errorResponse(ids, error, permitted.explanation(), caller), match, domainName,
+                    authorization, new IntegrationCall(null, null, "Invalid permissions on Lambda function"), error,
+                    "API_CONFIGURATION_ERROR");
         }
         String event = events.build(request, match, caller, ids, now);
         long integrationStart = clock.millis();
         try {
             String payload = invoker.invoke(match.route().functionArn(), event);
-            String latency = Long.toString(clock.millis() - integrationStart);
-            log.put("integrationLatency", latency);
-            log.put("integration.latency", latency);
+            long latency = clock.millis() - integrationStart;
             ProxyResponseMapper.Mapped mapped = responses.map(payload);
-            log.put("integrationStatus", "200");
-            log.put("integration.status", "200");
             Map<String, List<String>> headers = new LinkedHashMap<>(mapped.headers());
             headers.putAll(standardHeaders(ids));
             return new Handled(new GatewayResponse(mapped.status(), headers, mapped.body(), ids.requestId(), null,
-                    caller.principal().arn()),
-                    api);
+                    caller.principal().arn()), match, domainName, authorization,
+                    new IntegrationCall(200, latency, null), null, null);
+        } catch (FunctionInvoker.Throttled e) {
+            // "If the backend service is throttled ... the API Gateway API might return an Internal server error"
+            // (AWS Knowledge Center, "How do I troubleshoot issues for API Gateway endpoints that integrate with
+            // Lambda?"): Lambda's 429 reaches the caller as a 500.
+            GatewayError error = GatewayError.internalServerError();
+            return new Handled(errorResponse(ids, error, null, caller), match, domainName, authorization,
+                    new IntegrationCall(429, clock.millis() - integrationStart, e.getMessage()), error,
+                    "INTEGRATION_FAILURE");
         } catch (FunctionInvoker.IntegrationException | ProxyResponseMapper.MalformedResponseException e) {
-            log.put("integrationLatency", Long.toString(clock.millis() - integrationStart));
-            log.put("integration.error", e.getMessage());
-            return new Handled(error(ids, log, GatewayError.integrationFailure(), "INTEGRATION_FAILURE",
-                    null), api);
+            GatewayError error = GatewayError.integrationFailure();
+            return new Handled(errorResponse(ids, error, null, caller), match, domainName, authorization,
+                    new IntegrationCall(null, clock.millis() - integrationStart, e.getMessage()), error,
+                    "INTEGRATION_FAILURE");
         }
     }
 
-    private Optional<RouteMatch> route(GatewayRequest request, Map<String, ApiDefinition> stages) {
-        String path;
-        try {
-            path = UrlEncoded.decode(request.rawPath(), false);
-        } catch (IllegalArgumentException malformedEscape) {
-            return Optional.empty();
-        }
-        String stage = path.startsWith("/") ? path.substring(1) : path;
-        String stageName = stage.contains("/") ? stage.substring(0, stage.indexOf('/')) : stage;
-        return Optional.ofNullable(stages.get(stageName)).flatMap(api -> router.match(api, request.method(), path));
-    }
-
-    private GatewayResponse error(RequestIds ids, Map<String, String> log, GatewayError error, String responseType,
-                                  String explanation) {
-        String callerArn = log.get("identity.userArn");
-        log.put("error.message", error.message());
-        log.put("error.messageString", "\"" + error.message() + "\"");
-        log.put("error.responseType", responseType);
+    private static GatewayResponse errorResponse(RequestIds ids, GatewayError error, String explanation,
+                                                 Credentials caller) {
         Map<String, List<String>> headers = new LinkedHashMap<>(standardHeaders(ids));
         headers.put("Content-Type", List.of("application/json"));
         if (error.errorType() != null) {
             headers.put("x-amzn-ErrorType", List.of(error.errorType()));
         }
-        com.google.gson.JsonObject body = new com.google.gson.JsonObject();
+        JsonObject body = new JsonObject();
         body.addProperty(error.messageKey(), error.message());
-        return new GatewayResponse(error.status(), headers,
-                body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), ids.requestId(), explanation,
-                callerArn);
+        return new GatewayResponse(error.status(), headers, body.toString().getBytes(StandardCharsets.UTF_8),
+                ids.requestId(), explanation, caller == null ? null : caller.principal().arn());
     }
 
     private static Map<String, List<String>> standardHeaders(RequestIds ids) {
@@ -183,5 +193,4 @@ public final class GatewayPipeline {
         headers.put("X-Amzn-Trace-Id", List.of(ids.traceId()));
         return headers;
     }
-
 }

@@ -1,39 +1,38 @@
 package com.example.privateapi.rehearsal.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.example.privateapi.rehearsal.http.HttpLimits;
+import com.example.privateapi.rehearsal.http.HttpListener;
+import com.example.privateapi.rehearsal.http.HttpRequest;
+import com.example.privateapi.rehearsal.http.HttpResponse;
+import com.example.privateapi.rehearsal.http.ProtocolError;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The rehearsal's stand-in for API Gateway's private endpoints, on loopback: one HTTP listener per interface VPC
- * endpoint (requests through it carry that endpoint's id and VPC) and one that stands for no endpoint at all.
- * A rehearsal tool, never a production gateway.
+ * endpoint (requests through it carry that endpoint's id and VPC) and one that stands for no endpoint at all, with
+ * API Gateway's limits ({@link HttpLimits#apiGateway()}). A rehearsal tool, never a production gateway.
  */
 public final class PrivateApiGateway implements AutoCloseable {
 
     private final GatewayPipeline pipeline;
-    private final List<HttpServer> servers = new ArrayList<>();
-    private final ExecutorService executor;
+    private final HttpLimits limits;
+    private final Consumer<String> faults;
+    private final List<HttpListener> listeners = new ArrayList<>();
 
     public PrivateApiGateway(GatewayPipeline pipeline) {
+        this(pipeline, HttpLimits.apiGateway(), System.err::println);
+    }
+
+    /** @param faults where a fault of the rehearsal itself is reported (the caller gets a 500) */
+    public PrivateApiGateway(GatewayPipeline pipeline, HttpLimits limits, Consumer<String> faults) {
         this.pipeline = pipeline;
-        AtomicInteger count = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "gateway-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.limits = limits;
+        this.faults = faults;
     }
 
     /** Starts the listener standing for {@code endpoint}; returns its base URL. */
@@ -47,50 +46,29 @@ public final class PrivateApiGateway implements AutoCloseable {
     }
 
     private URI start(VpcEndpoint endpoint) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.createContext("/", exchange -> serve(exchange, endpoint));
-        server.setExecutor(executor);
-        server.start();
-        servers.add(server);
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        HttpListener listener = HttpListener.start(endpoint == null ? "gateway-outside" : "gateway-" + endpoint.id(),
+                limits, request -> serve(request, endpoint), this::reject, faults);
+        listeners.add(listener);
+        return listener.url();
     }
 
-    private void serve(HttpExchange exchange, VpcEndpoint endpoint) throws IOException {
-        try {
-            byte[] body = readLimited(exchange.getRequestBody());
-            GatewayRequest request = new GatewayRequest(exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), body,
-                    exchange.getRemoteAddress().getAddress().getHostAddress(), endpoint);
-            GatewayResponse response = pipeline.handle(request);
-            response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
-            boolean noBody = "HEAD".equals(exchange.getRequestMethod()) || response.body().length == 0;
-            exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
-            if (!noBody) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(response.body());
-                }
-            }
-        } catch (RuntimeException e) {
-            // A fault of the rehearsal itself: answer like API Gateway's 5xx rather than dropping the request.
-            System.err.println("gateway: internal error: " + e);
-            exchange.sendResponseHeaders(500, -1);
-        } finally {
-            exchange.close();
-        }
+    private HttpResponse serve(HttpRequest request, VpcEndpoint endpoint) {
+        GatewayResponse response = pipeline.handle(new GatewayRequest(request.method(), request.rawPath(),
+                request.rawQuery(), request.headers(), request.body(), request.peer(), endpoint));
+        return new HttpResponse(response.status(), response.headers(), response.body());
     }
 
-    /** Reads at most one byte more than API Gateway accepts, so oversize bodies are seen without buffering them. */
-    private static byte[] readLimited(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(GatewayPipeline.MAX_PAYLOAD_BYTES + 1);
-        in.transferTo(OutputStream.nullOutputStream());
-        return body;
+    private HttpResponse reject(ProtocolError error) {
+        // A payload over the limit gets API Gateway's own answer for it; the rest are the listener's.
+        String message = error == ProtocolError.BODY_TOO_LARGE ? GatewayError.requestTooLong().message()
+                : error.message();
+        GatewayResponse response = pipeline.reject(error.status(), message);
+        return new HttpResponse(response.status(), response.headers(), response.body());
     }
 
     @Override
     public synchronized void close() {
-        servers.forEach(s -> s.stop(0));
-        servers.clear();
-        executor.shutdownNow();
+        listeners.forEach(HttpListener::close);
+        listeners.clear();
     }
 }

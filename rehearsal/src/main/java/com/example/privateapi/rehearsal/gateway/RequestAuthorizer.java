@@ -19,18 +19,38 @@ import java.util.Map;
 /**
  * Who may call a private API's method, decided as API Gateway does for IAM auth: the request must come through a
  * VPC endpoint, carry a valid SigV4 signature, and be allowed by the caller's identity policies, the API's resource
- * policy and the endpoint's policy. Writes the access log's authentication and authorization fields.
+ * policy and the endpoint's policy. Its answer says which check refused, for the access log's
+ * {@code authenticate} and {@code authorize} fields.
  */
 public final class RequestAuthorizer {
 
     /** The outcome: the caller, or the answer API Gateway gives instead. */
     public sealed interface Authorization {
+
+        /** The authenticated caller, or null when the request was refused before its signature was verified. */
+        Credentials caller();
+    }
+
+    /** The checks, in API Gateway's order. */
+    enum Check {
+        /** The request arrived through an interface VPC endpoint. */
+        ENDPOINT,
+        /** Its signature is valid (the access log's {@code authenticate}). */
+        AUTHENTICATE,
+        /** The policies allow the caller (the access log's {@code authorize}). */
+        AUTHORIZE
     }
 
     record Granted(Credentials caller) implements Authorization {
     }
 
-    record Refused(GatewayError error, String responseType, String explanation) implements Authorization {
+    /**
+     * @param failed      the check that refused
+     * @param explanation which policy statement decided, for a refusal by policy; else null
+     * @param caller      the authenticated caller when the signature was valid, else null
+     */
+    record Refused(GatewayError error, String responseType, String explanation, Check failed, Credentials caller)
+            implements Authorization {
     }
 
     private final String region;
@@ -46,12 +66,11 @@ public final class RequestAuthorizer {
         this.evaluator = evaluator;
     }
 
-    Authorization authorize(GatewayRequest request, ApiDefinition api, String resourceArn, Instant now,
-                            Map<String, String> log) {
+    Authorization authorize(GatewayRequest request, ApiDefinition api, String resourceArn, Instant now) {
         if (request.endpoint() == null) {
             return new Refused(GatewayError.accessDenied("anonymous", resourceArn, false), "ACCESS_DENIED",
                     "The request did not come through an interface VPC endpoint for execute-api: a private API "
-                            + "answers only requests that arrive through one.");
+                            + "answers only requests that arrive through one.", Check.ENDPOINT, null);
         }
         VerificationResult verified = verifier.verify(new SignedRequest(request.method(), request.rawPath(),
                 request.rawQuery(), request.headers(), request.body()), "execute-api", region);
@@ -59,28 +78,18 @@ public final class RequestAuthorizer {
             GatewayError error = rejected.reason() == RejectReason.MISSING_AUTHENTICATION_TOKEN
                     ? GatewayError.missingAuthenticationToken()
                     : new GatewayError(403, rejected.reason().errorType(), rejected.message(), "message");
-            log.put("authenticate.status", "403");
-            log.put("authenticate.error", rejected.message());
-            return new Refused(error, responseType(rejected.reason()), null);
+            return new Refused(error, responseType(rejected.reason()), null, Check.AUTHENTICATE, null);
         }
         Credentials caller = ((VerificationResult.Verified) verified).credentials();
-        log.put("authenticate.status", "200");
-        log.put("identity.caller", caller.principal().userId());
-        log.put("identity.user", caller.principal().userId());
-        log.put("identity.userArn", caller.principal().arn());
-        log.put("identity.accountId", caller.principal().accountId());
-        log.put("identity.accessKey", caller.accessKeyId());
 
         Decision decision = evaluator.evaluate(new ParsedRequest(caller.principal(), "execute-api:Invoke",
                 resourceArn, api.accountId(), conditionContext(request, now),
                 identities.identityPolicies(caller.principal()), api.resourcePolicy(), request.endpoint().policy()));
         if (!decision.allowed()) {
-            log.put("authorize.status", "403");
-            log.put("authorize.error", decision.reason());
             return new Refused(GatewayError.accessDenied(caller.principal().arn(), resourceArn,
-                    decision.outcome() == Outcome.EXPLICIT_DENY), "ACCESS_DENIED", decision.reason());
+                    decision.outcome() == Outcome.EXPLICIT_DENY), "ACCESS_DENIED", decision.reason(), Check.AUTHORIZE,
+                    caller);
         }
-        log.put("authorize.status", "200");
         return new Granted(caller);
     }
 

@@ -14,6 +14,8 @@ import java.util.Optional;
 final class Router {
 
     private final String region;
+    /** Resource paths split into segments, once per path. */
+    private final Map<String, List<String>> templates = new java.util.concurrent.ConcurrentHashMap<>();
 
     Router(String region) {
         this.region = region;
@@ -39,13 +41,13 @@ final class Router {
         return Optional.empty();
     }
 
-    Optional<RouteMatch> match(ApiDefinition api, String method, String rawPath) {
-        List<String> segments = segments(rawPath);
-        if (segments.isEmpty() || !segments.get(0).equals(api.stage())) {
+    /** The method of the API's stage that serves the path; the path's stage must be the API's. */
+    Optional<RouteMatch> match(ApiDefinition api, String method, RequestPath requestPath) {
+        if (!requestPath.stage().equals(api.stage())) {
             return Optional.empty();
         }
-        List<String> rest = segments.subList(1, segments.size());
-        String path = "/" + String.join("/", rest);
+        List<String> rest = requestPath.segments();
+        String path = requestPath.withoutStage();
         RouteMatch best = null;
         int bestScore = -1;
         for (Route route : api.routes()) {
@@ -53,7 +55,7 @@ final class Router {
                 continue;
             }
             Map<String, String> params = new HashMap<>();
-            int score = score(segments(route.resourcePath()), rest, params);
+            int score = score(templates.computeIfAbsent(route.resourcePath(), Router::segments), rest, params);
             // An exact method beats ANY on the same resource.
             if (score >= 0 && route.method().equals(method)) {
                 score++;

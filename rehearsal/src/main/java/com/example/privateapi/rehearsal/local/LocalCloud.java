@@ -62,7 +62,8 @@ final class LocalCloud implements AutoCloseable {
     /** Each function's resource policy, by its unqualified ARN. */
     private final Map<String, Policy> functionPolicies = new ConcurrentHashMap<>();
     private final Map<String, EndpointListener> endpoints = new ConcurrentHashMap<>();
-    private final List<GatewayResponse> gatewayResponses = new CopyOnWriteArrayList<>();
+    /** The latest gateway answers, for explaining a client's failure; bounded, so serving does not grow the heap. */
+    private final RecentResponses gatewayResponses = new RecentResponses(64);
     private final List<String> stsDenials = new CopyOnWriteArrayList<>();
     private final PrivateApiGateway gateway;
 
@@ -167,11 +168,9 @@ final class LocalCloud implements AutoCloseable {
         return new InetSocketAddress(url.getHost(), url.getPort());
     }
 
-    /** Gateway answers observed since the last call, oldest first. */
+    /** Gateway answers observed since the last call (at most the latest 64), oldest first. */
     List<GatewayResponse> drainGatewayResponses() {
-        List<GatewayResponse> seen = List.copyOf(gatewayResponses);
-        gatewayResponses.clear();
-        return seen;
+        return gatewayResponses.drain();
     }
 
     /** Explanations of AssumeRole calls STS refused since the last call. */

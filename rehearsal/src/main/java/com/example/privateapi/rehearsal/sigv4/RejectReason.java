@@ -25,4 +25,12 @@ public enum RejectReason {
     public String stsCode() {
         return stsCode;
     }
+
+    /**
+     * The status STS answers with: "IncompleteSignature: The request signature does not conform to AWS standards.
+     * HTTP Status Code: 400" (AWS STS API Reference, "Common Errors"); the others are 403.
+     */
+    public int stsStatus() {
+        return this == INCOMPLETE_SIGNATURE ? 400 : 403;
+    }
 }

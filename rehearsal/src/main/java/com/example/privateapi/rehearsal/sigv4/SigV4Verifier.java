@@ -44,6 +44,15 @@ public final class SigV4Verifier {
         this.clock = clock;
     }
 
+    /**
+     * The path a signature covers when the path is normalized (every service but S3): dot segments and empty
+     * segments removed (RFC 3986 5.2.4), on the path as sent. Whoever routes or authorizes a request it verified
+     * uses this path, so that the signed, routed and authorized paths are one.
+     */
+    public static String normalizedPath(String rawPath) {
+        return CanonicalRequest.normalize(rawPath == null || rawPath.isEmpty() ? "/" : rawPath);
+    }
+
     /** Verifies with path normalization, as for every service but S3. */
     public VerificationResult verify(SignedRequest request, String service, String region) {
         return verify(request, service, region, true);

@@ -10,23 +10,22 @@ import com.example.privateapi.rehearsal.identity.Role;
 import com.example.privateapi.rehearsal.sigv4.SigV4Verifier;
 import com.example.privateapi.rehearsal.sigv4.SignedRequest;
 import com.example.privateapi.rehearsal.sigv4.VerificationResult;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.example.privateapi.rehearsal.http.HttpLimits;
+import com.example.privateapi.rehearsal.http.HttpListener;
+import com.example.privateapi.rehearsal.http.HttpRequest;
+import com.example.privateapi.rehearsal.http.HttpResponse;
+import com.example.privateapi.rehearsal.http.ProtocolError;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -47,12 +46,8 @@ public final class StsServer implements AutoCloseable {
     private final PolicyEvaluator evaluator;
     private final String region;
     private final Consumer<String> denials;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "sts");
-        t.setDaemon(true);
-        return t;
-    });
-    private HttpServer server;
+    private final HttpLimits limits;
+    private HttpListener listener;
 
     public StsServer(IdentityStore identities, SigV4Verifier verifier, PolicyEvaluator evaluator, String region) {
         this(identities, verifier, evaluator, region, System.err::println);
@@ -61,64 +56,82 @@ public final class StsServer implements AutoCloseable {
     /** @param denials where the explanation of each refused AssumeRole goes */
     public StsServer(IdentityStore identities, SigV4Verifier verifier, PolicyEvaluator evaluator, String region,
                      Consumer<String> denials) {
+        this(identities, verifier, evaluator, region, denials, HttpLimits.sts());
+    }
+
+    public StsServer(IdentityStore identities, SigV4Verifier verifier, PolicyEvaluator evaluator, String region,
+                     Consumer<String> denials, HttpLimits limits) {
         this.identities = identities;
         this.verifier = verifier;
         this.evaluator = evaluator;
         this.region = region;
         this.denials = denials;
+        this.limits = limits;
     }
 
     /** Listens on a free loopback port; returns the endpoint URL. */
     public synchronized URI start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
-        server.createContext("/", this::serve);
-        server.setExecutor(executor);
-        server.start();
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        listener = HttpListener.start("sts", limits, this::serve, StsServer::reject, System.err::println);
+        return listener.url();
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
+    private HttpResponse serve(HttpRequest request) {
         String requestId = UUID.randomUUID().toString();
-        try {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            Answer answer = answer(exchange, body, requestId);
-            byte[] xml = answer.xml().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().put("Content-Type", List.of("text/xml"));
-            exchange.getResponseHeaders().put("x-amzn-RequestId", List.of(requestId));
-            exchange.sendResponseHeaders(answer.status(), xml.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(xml);
-            }
-        } catch (RuntimeException e) {
-            byte[] xml = StsXml.error("InternalFailure", "The rehearsal's STS failed: " + e, requestId)
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(500, xml.length);
-            exchange.getResponseBody().write(xml);
-        } finally {
-            exchange.close();
-        }
+        Answer answer = answer(request, requestId);
+        return xml(answer.status(), answer.xml(), requestId);
+    }
+
+    /** The listener's own answers (malformed HTTP, limits, timeouts) in STS's XML error format. */
+    private static HttpResponse reject(ProtocolError error) {
+        String requestId = UUID.randomUUID().toString();
+        StsError sts = switch (error) {
+            case MALFORMED_PERCENT_ENCODING -> StsError.invalidQueryParameter(error.message() + ".");
+            case INTERNAL -> StsError.internalFailure();
+            case OVERLOADED -> new StsError(503, "ServiceUnavailable", error.message());
+            // STS documents no code for these: the rehearsal names them after the HTTP status.
+            default -> new StsError(error.status(), ResponseCodes.name(error.status()), error.message());
+        };
+        return xml(sts.status(), StsXml.error(sts.code(), sts.message(), requestId), requestId);
+    }
+
+    private static HttpResponse xml(int status, String xml, String requestId) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", List.of("text/xml"));
+        headers.put("x-amzn-RequestId", List.of(requestId));
+        return new HttpResponse(status, headers, xml.getBytes(StandardCharsets.UTF_8));
     }
 
     private record Answer(int status, String xml) {
     }
 
-    private Answer answer(HttpExchange exchange, byte[] body, String requestId) {
-        Map<String, String> params = form(exchange.getRequestURI().getRawQuery());
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (body.length > 0 && (contentType == null || contentType.contains("x-www-form-urlencoded"))) {
-            params.putAll(form(new String(body, StandardCharsets.UTF_8)));
+    private Answer answer(HttpRequest request, String requestId) {
+        Map<String, String> params;
+        try {
+            params = form(request.rawQuery());
+            String contentType = request.header("Content-Type");
+            if (request.body().length > 0 && (contentType == null || contentType.contains("x-www-form-urlencoded"))) {
+                params.putAll(form(new String(request.body(), StandardCharsets.UTF_8)));
+            }
+        } catch (IllegalArgumentException malformedEscape) {
+            // A form or query that does not decode: "InvalidQueryParameter: The AWS query string is malformed or
+            // does not adhere to AWS standards" (400), AWS STS API Reference, "Common Errors".
+            return error(StsError.invalidQueryParameter("The request's parameters are not validly "
+                    + "percent-encoded (application/x-www-form-urlencoded)."), requestId);
         }
-        VerificationResult verified = verifier.verify(new SignedRequest(exchange.getRequestMethod(),
-                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders(), body), "sts", region);
+        VerificationResult verified = verifier.verify(new SignedRequest(request.method(), request.rawPath(),
+                request.rawQuery(), request.headers(), request.body()), "sts", region);
         if (verified instanceof VerificationResult.Rejected rejected) {
-            return error(new StsError(403, rejected.reason().stsCode(), rejected.message()), requestId);
+            return error(new StsError(rejected.reason().stsStatus(), rejected.reason().stsCode(), rejected.message()),
+                    requestId);
         }
         Credentials caller = ((VerificationResult.Verified) verified).credentials();
         String action = params.getOrDefault("Action", "");
         return switch (action) {
             case "GetCallerIdentity" -> new Answer(200, StsXml.getCallerIdentity(caller, requestId));
             case "AssumeRole" -> assumeRole(caller, params, requestId);
+            // "MissingAction: The request is missing an action or a required parameter" (400), "Common Errors".
+            case "" -> error(new StsError(400, "MissingAction", "The request is missing an action or a required "
+                    + "parameter: send Action."), requestId);
             default -> error(new StsError(400, "InvalidAction", "Could not find operation " + action
                     + " for version 2011-06-15"), requestId);
         };
@@ -210,10 +223,9 @@ public final class StsServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
+        if (listener != null) {
+            listener.close();
+            listener = null;
         }
-        executor.shutdownNow();
     }
 }

@@ -44,9 +44,15 @@ final class StsXml {
     }
 
     static String error(String code, String message, String requestId) {
+        return error(code.equals("InternalFailure") || code.equals("ServiceUnavailable") ? "Receiver" : "Sender",
+                code, message, requestId);
+    }
+
+    /** @param type {@code Sender} for the caller's mistakes, {@code Receiver} for STS's own failures */
+    static String error(String type, String code, String message, String requestId) {
         return "<ErrorResponse xmlns=\"" + NAMESPACE + "\">\n"
                 + "  <Error>\n"
-                + "    <Type>Sender</Type>\n"
+                + "    <Type>" + type + "</Type>\n"
                 + "    <Code>" + escape(code) + "</Code>\n"
                 + "    <Message>" + escape(message) + "</Message>\n"
                 + "  </Error>\n"

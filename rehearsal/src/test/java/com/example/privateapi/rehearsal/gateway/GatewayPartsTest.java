@@ -4,8 +4,8 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,9 +16,9 @@ class GatewayPartsTest {
 
     @Test
     void accessLogFormatSubstitutesContextVariablesAndKeepsJsonValid() {
-        AccessLogFormatter formatter = new AccessLogFormatter(
+        AccessLogFormatter formatter = AccessLogFormatter.of(
                 "{\"id\":\"$context.requestId\",\"err\":\"$context.error.message\",\"vpce\":\"$context.identity.vpceId\"}");
-        String line = formatter.render(Map.of("requestId", "r-1", "error.message", "say \"no\""));
+        String line = formatter.render(entry("r-1", new GatewayError(403, null, "say \"no\"", "message"), 403));
         var json = JsonParser.parseString(line).getAsJsonObject();
         assertEquals("r-1", json.get("id").getAsString());
         assertEquals("say \"no\"", json.get("err").getAsString());
@@ -27,10 +27,16 @@ class GatewayPartsTest {
 
     @Test
     void missingFormatFallsBackToTheDefaultJsonFormat() {
-        String line = new AccessLogFormatter(null).render(Map.of("requestId", "r-2", "status", "403"));
+        String line = AccessLogFormatter.of(null).render(entry("r-2", GatewayError.forbidden(), 403));
         var json = JsonParser.parseString(line).getAsJsonObject();
         assertEquals("r-2", json.get("requestId").getAsString());
         assertEquals("403", json.get("status").getAsString());
+        assertEquals("-", json.get("userArn").getAsString());
+    }
+
+    private static AccessLogEntry entry(String requestId, GatewayError error, int status) {
+        return new AccessLogEntry(new RequestIds(requestId, "x=", "Root=1-0-0"), Instant.EPOCH, null, null, null,
+                null, IntegrationCall.NOT_CALLED, error, null, status, 0, 1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,33 +39,56 @@ class RouterTest {
 
     @Test
     void matchesStageThenResource() {
-        RouteMatch root = router.match(api, "GET", "/Prod/").orElseThrow();
+        RouteMatch root = match("GET", "/Prod/").orElseThrow();
         assertEquals("/", root.route().resourcePath());
         assertEquals("/", root.path());
-        assertEquals("/", router.match(api, "GET", "/Prod").orElseThrow().route().resourcePath());
+        assertEquals("/", match("GET", "/Prod").orElseThrow().route().resourcePath());
 
-        RouteMatch byId = router.match(api, "GET", "/Prod/requests/r-1").orElseThrow();
+        RouteMatch byId = match("GET", "/Prod/requests/r-1").orElseThrow();
         assertEquals("/requests/{requestId}", byId.route().resourcePath());
         assertEquals(Map.of("requestId", "r-1"), byId.pathParameters());
     }
 
     @Test
     void literalSegmentsWinOverParameters() {
-        assertEquals("latest", router.match(api, "GET", "/Prod/requests/latest").orElseThrow().route().functionName());
+        assertEquals("latest", match("GET", "/Prod/requests/latest").orElseThrow().route().functionName());
     }
 
     @Test
     void greedyProxyTakesTheRestAndAnyMatchesEveryMethod() {
-        RouteMatch files = router.match(api, "DELETE", "/Prod/files/a/b/c").orElseThrow();
+        RouteMatch files = match("DELETE", "/Prod/files/a/b/c").orElseThrow();
         assertEquals(Map.of("proxy", "a/b/c"), files.pathParameters());
+    }
+
+    /**
+     * The route is found on the path the signature covers (dot and empty segments removed, as SigV4's canonical URI
+     * for every service but S3): a request signed for /Prod/ and sent as /Prod/requests/../ is the root resource,
+     * never /requests/{requestId} with the id "..".
+     */
+    @Test
+    void theRoutedPathIsTheNormalizedPathTheSignatureCovers() {
+        RouteMatch dotted = match("GET", "/Prod/requests/../").orElseThrow();
+        assertEquals("/", dotted.route().resourcePath());
+        assertEquals("/", dotted.path());
+        assertEquals("/requests/{requestId}", match("GET", "/Prod//requests/./r-1").orElseThrow().route()
+                .resourcePath());
+        assertEquals(Map.of("requestId", "r-1"), match("GET", "/Prod/x/../requests/r-1").orElseThrow()
+                .pathParameters());
+        // An encoded dot segment is a value, not a step up: the signature covers it as sent.
+        assertEquals(Map.of("requestId", ".."), match("GET", "/Prod/requests/%2E%2E").orElseThrow().pathParameters());
+        assertTrue(match("GET", "/Prod/%zz").isEmpty());
     }
 
     @Test
     void wrongStageMethodOrPathMatchesNothing() {
-        assertTrue(router.match(api, "GET", "/Dev/").isEmpty());
-        assertTrue(router.match(api, "POST", "/Prod/").isEmpty());
-        assertTrue(router.match(api, "GET", "/Prod/requests").isEmpty());
-        assertTrue(router.match(api, "GET", "/Prod/requests/a/b").isEmpty());
-        assertTrue(router.match(api, "GET", "/").isEmpty());
+        assertTrue(match("GET", "/Dev/").isEmpty());
+        assertTrue(match("POST", "/Prod/").isEmpty());
+        assertTrue(match("GET", "/Prod/requests").isEmpty());
+        assertTrue(match("GET", "/Prod/requests/a/b").isEmpty());
+        assertTrue(match("GET", "/").isEmpty());
+    }
+
+    private Optional<RouteMatch> match(String method, String rawPath) {
+        return RequestPath.of(rawPath).flatMap(path -> router.match(api, method, path));
     }
 }
