@@ -57,6 +57,14 @@ final class StackApplier {
         // Every policy is parsed first, so a malformed one fails the deploy before anything of it is applied.
         StackPolicies policies = StackPolicies.of(stack, cloud.region, accountId);
         for (Model.IamRole role : stack.roles()) {
+            if (role.permissionsBoundary() != null) {
+                // A boundary caps what the identity policies allow; evaluating without it could allow what AWS denies.
+                throw new IllegalStateException("role " + role.logicalId() + " has the permissions boundary "
+                        + role.permissionsBoundary() + ", which the rehearsal does not evaluate; `run-local.sh model` "
+                        + "shows it, but the rehearsal cannot run this stack");
+            }
+        }
+        for (Model.IamRole role : stack.roles()) {
             cloud.identities.putRole(new Role(role.arn(), role.roleId(), policies.trustPolicies().get(role.arn()),
                     policies.rolePolicies().get(role.arn()), role.maxSessionDuration()));
         }
