@@ -157,6 +157,16 @@ class RunLocalIT {
                 && l.contains("(BackendSecurityGroup), allows TCP 443 to DynamoDB")), run.out());
     }
 
+    @Test
+    void aPermissionsBoundaryIsRefusedRatherThanIgnored(@TempDir Path dir) throws Exception {
+        Run run = runWithTemplates(dir, text -> text.replace("      FunctionName: !Sub ${AWS::StackName}-backend\n",
+                "      FunctionName: !Sub ${AWS::StackName}-backend\n"
+                        + "      PermissionsBoundary: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/boundary\n"));
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("role BackendFunctionRole has the permissions boundary arn:aws:iam::222222222222:"
+                + "policy/boundary, which the rehearsal does not evaluate"), run.out());
+    }
+
     /** Runs the rehearsal on copies of the project's templates, each edited as given, beside the real builds. */
     static Run runWithTemplates(Path dir, java.util.function.UnaryOperator<String> edit, String... args)
             throws Exception {
