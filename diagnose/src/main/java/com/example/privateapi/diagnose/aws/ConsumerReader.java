@@ -52,7 +52,7 @@ public final class ConsumerReader {
             // Nothing else can be read with credentials that do not work: one line says so.
             List<ClientView> clients = new ArrayList<>();
             for (ClientKind kind : ClientKind.values()) {
-                clients.add(new ClientView(kind, null, failed.as(), failed.as()));
+                clients.add(new ClientView(kind, null, false, failed.as(), failed.as()));
             }
             return new ConsumerView(side, account, failed.as(), clients, failed.as(), failed.as(), failed.as(),
                     failed.as());
@@ -63,7 +63,8 @@ public final class ConsumerReader {
             String name = stack.get().map(s -> s.output(kind.output())).orElse(null);
             Read<FunctionView> function = name == null ? stack.then(s -> Read.failed("the " + kind.label(),
                     "stack " + s.name() + " has no output " + kind.output())) : function(kind, name);
-            clients.add(new ClientView(kind, name, function, function.then(f -> roles.read(f.roleArn()))));
+            boolean absent = stack.isOk() && name == null;
+            clients.add(new ClientView(kind, name, absent, function, function.then(f -> roles.read(f.roleArn()))));
         }
         Read<EndpointView> endpoint = stack.then(s -> {
             String id = s.output("APIGatewayEndpointID");
@@ -84,12 +85,15 @@ public final class ConsumerReader {
             groupIds.addAll(e.securityGroupIds());
         });
         Read<Map<String, SubnetView>> subnets = subnets(subnetIds);
-        Set<String> functionVpcs = new LinkedHashSet<>();
-        for (ClientView client : clients) {
-            client.function().get().ifPresent(f -> subnets.get().ifPresent(all -> f.subnetIds().stream()
-                    .map(all::get).filter(s -> s != null).forEach(s -> functionVpcs.add(s.vpcId()))));
-        }
-        Read<List<EndpointView>> stsEndpoints = stsEndpoints(functionVpcs);
+        // The functions' VPC is their subnets' (read anyway, for their address ranges).
+        Read<List<EndpointView>> stsEndpoints = subnets.then(all -> {
+            Set<String> functionVpcs = new LinkedHashSet<>();
+            for (ClientView client : clients) {
+                client.function().get().ifPresent(f -> f.subnetIds().stream().map(all::get)
+                        .filter(s -> s != null).forEach(s -> functionVpcs.add(s.vpcId())));
+            }
+            return stsEndpoints(functionVpcs);
+        });
         Set<String> stsSubnets = new LinkedHashSet<>();
         stsEndpoints.get().ifPresent(list -> list.forEach(e -> {
             groupIds.addAll(e.securityGroupIds());

@@ -18,9 +18,6 @@ public final class RoleToAssumeCheck implements Check {
         ClientView client = d.consumer().client(ClientKind.ASSUME_ROLE);
         Read<String> accessRole = Facts.providerOutput(d, "APIAccessRole");
         if (!client.deployed()) {
-            if (d.consumer().stack() instanceof Read.Failed<?> failed) {
-                return List.of(Facts.notChecked(title, failed));
-            }
             String value = accessRole.get().orElse("<the provider stack's APIAccessRole output>");
             return List.of(Line.fail("the consumer stack has no assume-role client (its pAPIRoleARN is "
                             + d.consumer().stack().get().map(s -> s.parameter("pAPIRoleARN")).orElse("None") + ")",

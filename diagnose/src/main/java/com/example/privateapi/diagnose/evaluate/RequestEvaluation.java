@@ -72,8 +72,7 @@ public final class RequestEvaluation {
     private static Line notEvaluated(String title, Read<?>... needs) {
         for (Read<?> read : needs) {
             if (read instanceof Read.Failed<?> failed) {
-                return Line.notChecked(title + ": not evaluated, " + failed.what() + " could not be read ("
-                        + failed.why() + ")");
+                return Line.notChecked(title + ": not evaluated, " + failed.what() + " could not be read");
             }
         }
         return Line.notChecked(title + ": not evaluated");

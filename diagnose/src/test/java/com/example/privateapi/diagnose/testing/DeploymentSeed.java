@@ -99,9 +99,16 @@ public final class DeploymentSeed {
     public String logGroup;
 
     private final URI endpoint;
+    /** The consumer's account: moto maps credentials it did not issue to its default account, 123456789012. */
+    public final String consumerAccount;
 
     public DeploymentSeed(URI endpoint) {
+        this(endpoint, CONSUMER);
+    }
+
+    public DeploymentSeed(URI endpoint, String consumerAccount) {
         this.endpoint = endpoint;
+        this.consumerAccount = consumerAccount;
     }
 
     /** Credentials of a session in {@code account}, which moto maps to that account. */
@@ -121,7 +128,7 @@ public final class DeploymentSeed {
 
     public DeploymentSeed seed() throws InterruptedException {
         StaticCredentialsProvider provider = credentials(PROVIDER);
-        StaticCredentialsProvider consumer = credentials(CONSUMER);
+        StaticCredentialsProvider consumer = credentials(consumerAccount);
         try (IamClient providerIam = iam(provider);
              ApiGatewayClient apigw = local(ApiGatewayClient.builder(), provider).build();
              CloudWatchLogsClient logs = local(CloudWatchLogsClient.builder(), provider).build();
@@ -178,7 +185,7 @@ public final class DeploymentSeed {
                     .ipProtocol("-1").ipRanges(ip -> ip.cidrIp("0.0.0.0/0")).build()));
         }
 
-        String policyAccount = "Local".equals(apiAccountParameter) ? CONSUMER : apiAccountParameter;
+        String policyAccount = "Local".equals(apiAccountParameter) ? consumerAccount : apiAccountParameter;
         String stage = apiPrefix.substring(1);
         VpcEndpoint api = ec2.createVpcEndpoint(r -> r.vpcId(vpc).vpcEndpointType(VpcEndpointType.INTERFACE)
                 .serviceName("com.amazonaws." + REGION + ".execute-api").subnetIds(subnetA, subnetB)
@@ -257,7 +264,7 @@ public final class DeploymentSeed {
     /** Steps 3 and 4: the provider stack updated with the consumer's outputs, then the stage redeployed. */
     private void seedProviderUpdate(IamClient iam, ApiGatewayClient apigw, CloudWatchLogsClient logs,
                                     CloudFormationClient cfn) throws InterruptedException {
-        String trusted = trustedPrincipals != null ? trustedPrincipals : CONSUMER;
+        String trusted = trustedPrincipals != null ? trustedPrincipals : consumerAccount;
         String listed = accessList != null ? accessList : directRoleArn;
         String allowed = allowedEndpoints != null ? allowedEndpoints : endpointId;
         iam.updateAssumeRolePolicy(r -> r.roleName("private-api-backend-APIAccessRole-1XQ2")
