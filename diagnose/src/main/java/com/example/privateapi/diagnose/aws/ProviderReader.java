@@ -12,7 +12,6 @@ import com.example.privateapi.diagnose.model.StackView;
 import com.example.privateapi.diagnose.model.StageView;
 import software.amazon.awssdk.services.apigateway.model.GetRestApiResponse;
 import software.amazon.awssdk.services.apigateway.model.Stage;
-import software.amazon.awssdk.services.cloudformation.model.StackResource;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 
@@ -35,13 +34,13 @@ public final class ProviderReader {
     static final int DENIALS_SHOWN = 5;
     /** FilterLogEvents may answer empty pages while it scans; this bounds the scan. */
     private static final int MAX_LOG_PAGES = 20;
-    private static final int MAX_NESTING = 3;
 
     private final AwsAccount aws;
     private final Side side;
     private final Attempt attempt;
     private final StackReader stacks;
     private final RoleReader roles;
+    private final PolicyChangeFinder policyChanges;
     private final AccessLogLines logLines = new AccessLogLines();
     private final Clock clock;
 
@@ -51,6 +50,7 @@ public final class ProviderReader {
         this.attempt = new Attempt(side.profile());
         this.stacks = new StackReader(aws, attempt);
         this.roles = new RoleReader(aws, attempt);
+        this.policyChanges = new PolicyChangeFinder(aws.cloudFormation, attempt);
         this.clock = clock;
     }
 
@@ -70,7 +70,7 @@ public final class ProviderReader {
         Read<String> apiId = stack.then(s -> required(s, "APIGatewayID", "the API"));
         Read<ApiView> api = apiId.then(this::api);
         Read<List<StageView>> stages = apiId.then(this::stages);
-        Read<PolicyChange> change = stack.then(s -> apiId.then(id -> policyChange(s, id)));
+        Read<PolicyChange> change = stack.then(s -> apiId.then(id -> policyChanges.find(s, id)));
 
         Set<String> roleArns = new LinkedHashSet<>();
         stack.get().map(s -> s.output("APIAccessRole")).ifPresent(roleArns::add);
@@ -118,46 +118,6 @@ public final class ProviderReader {
             }
             return stages;
         });
-    }
-
-    /**
-     * The last update of the RestApi resource that holds the API, found in the stack or its nested stacks; where
-     * CloudFormation does not manage the API, the stack's own last update stands in for it.
-     */
-    private Read<PolicyChange> policyChange(StackView stack, String apiId) {
-        return attempt.read(Call.DESCRIBE_STACK_RESOURCES, "the resources of stack " + stack.name(), null, () -> {
-            PolicyChange found = findRestApi(stack.name(), apiId, 0);
-            if (found != null) {
-                return found;
-            }
-            return stack.lastUpdated() != null
-                    ? new PolicyChange(stack.lastUpdated(), "stack " + stack.name() + " last updated")
-                    : new PolicyChange(stack.created(), "stack " + stack.name() + " created");
-        });
-    }
-
-    private PolicyChange findRestApi(String stackName, String apiId, int depth) {
-        List<StackResource> resources = aws.cloudFormation.describeStackResources(r -> r.stackName(stackName))
-                .stackResources();
-        for (StackResource resource : resources) {
-            if ("AWS::ApiGateway::RestApi".equals(resource.resourceType())
-                    && apiId.equals(resource.physicalResourceId()) && resource.timestamp() != null) {
-                return new PolicyChange(resource.timestamp(), "RestApi " + resource.logicalResourceId()
-                        + " of stack " + resource.stackName() + " last updated");
-            }
-        }
-        if (depth < MAX_NESTING) {
-            for (StackResource resource : resources) {
-                if ("AWS::CloudFormation::Stack".equals(resource.resourceType())
-                        && resource.physicalResourceId() != null) {
-                    PolicyChange nested = findRestApi(resource.physicalResourceId(), apiId, depth + 1);
-                    if (nested != null) {
-                        return nested;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     /** {@code arn:aws:logs:REGION:ACCOUNT:log-group:NAME} (possibly ending in {@code :*}) to NAME. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -22,6 +23,8 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -391,5 +394,32 @@ class DiagnoseIT {
         }
         Run run = diagnose(seed);
         assertEquals(0, run.exit(), "the stack is still there:\n" + run.out());
+    }
+
+    /** diagnose.sh with two profiles of the shared config and credentials files, as a user runs it. */
+    @Test
+    void diagnoseShReadsTheProfilesAndExits1OnABrokenDeployment(@TempDir Path dir) throws Exception {
+        DeploymentSeed seed = new DeploymentSeed(moto.url);
+        seed.allowedEndpoints = "vpce-0000";
+        seed.seed();
+        StringBuilder credentials = new StringBuilder();
+        for (String[] profile : new String[][] {{"consumer", CONSUMER}, {"provider", PROVIDER}}) {
+            AwsSessionCredentials c = (AwsSessionCredentials) seed.credentials(profile[1]).resolveCredentials();
+            credentials.append('[').append(profile[0]).append("]\naws_access_key_id = ").append(c.accessKeyId())
+                    .append("\naws_secret_access_key = ").append(c.secretAccessKey())
+                    .append("\naws_session_token = ").append(c.sessionToken()).append('\n');
+        }
+        Path config = Files.writeString(dir.resolve("config"),
+                "[profile consumer]\nregion = us-east-1\n[profile provider]\nregion = us-east-1\n");
+        Path credentialsFile = Files.writeString(dir.resolve("credentials"), credentials);
+        DiagnoseScriptIT.Result result = DiagnoseScriptIT.script(Map.of("AWS_CONFIG_FILE", config.toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", credentialsFile.toString(), "AWS_ENDPOINT_URL", moto.url.toString()),
+                "consumer", "provider");
+        Run run = new Run(result.exit(), result.out());
+        assertEquals(1, run.exit(), result.out() + result.err());
+        assertContains(run.line("✗", "is not in pAllowedVPCEndpoints"), "fix: set pAllowedVPCEndpoints=vpce-0000,"
+                + seed.endpointId + " on the provider stack private-api-backend (profile provider)");
+        assertContains(run.out(), "consumer: stack private-api-client, profile consumer, account " + CONSUMER);
+        assertEquals(3, run.count("✗"), run.out());
     }
 }
