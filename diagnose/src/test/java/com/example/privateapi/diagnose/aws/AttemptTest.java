@@ -25,6 +25,10 @@ class AttemptTest {
         return (Read.Failed<?>) read;
     }
 
+    /**
+     * Amazon EC2 API Reference, "Error codes for the Amazon EC2 API": UnauthorizedOperation ("You are not
+     * authorized to perform this operation"); the other services answer AccessDenied or AccessDeniedException.
+     */
     @Test
     void aRefusedPermissionNamesTheActionWhateverTheServiceCallsIt() {
         assertEquals("ec2:DescribeVpcEndpoints denied", fail(Call.DESCRIBE_VPC_ENDPOINTS,

@@ -13,7 +13,10 @@ class PolicyTextTest {
             + "\"arn:aws:execute-api:us-east-1:222222222222:abc123defg/Prod/GET/*\","
             + "\"Condition\":{\"IpAddress\":{\"aws:VpcSourceIp\":\"10.0.0.0/16\"}}}]}";
 
-    /** IAM's GetRole, GetRolePolicy and GetPolicyVersion return documents URL-encoded (RFC 3986). */
+    /**
+     * IAM API Reference, "GetRole" and "GetRolePolicy": "Policies returned by this operation are URL-encoded
+     * compliant with RFC 3986" (the Java SDK leaves them so; moto encodes them the same way).
+     */
     @Test
     void iamDocumentsAreUrlDecoded() {
         String encoded = "%7B%22Version%22%3A%20%222012-10-17%22%2C%20%22Statement%22%3A%20%5B%7B%22Effect%22%3A%20"
@@ -27,7 +30,11 @@ class PolicyTextTest {
         assertNull(PolicyText.iam(null));
     }
 
-    /** API Gateway's GetRestApi returns the policy with quotes and slashes escaped once more. */
+    /**
+     * GetRestApi returns the policy as a JSON string whose quotes and slashes are escaped once more, as the aws CLI
+     * shows it ({@code "policy": "{\\"Version\\":...}"}); API Gateway developer guide, "Create and attach an API
+     * Gateway resource policy to an API", passes it in the same escaped form.
+     */
     @Test
     void apiGatewayPoliciesAreUnescaped() {
         String asReturned = POLICY.replace("\"", "\\\"").replace("/", "\\/");

@@ -65,6 +65,11 @@ class HandoffChecksTest {
                 render(requests));
     }
 
+    /**
+     * API Gateway developer guide, "Invoke a private API": without private DNS a private API is called through the
+     * endpoint-specific hostname ({@code vpce-...-....execute-api.REGION.vpce.amazonaws.com}) with the API named in
+     * the {@code x-apigw-api-id} header; with private DNS, the API's own name resolves to the endpoint.
+     */
     @Test
     void withPrivateDnsOffTheRegionalNameOfTheEndpointIsUsed() {
         TestDeployment deployment = new TestDeployment();

@@ -281,6 +281,10 @@ class DiagnoseIT {
                 "fix: update the consumer stack private-api-client (profile consumer) to recreate it");
     }
 
+    /**
+     * API Gateway developer guide, "Create and attach an API Gateway resource policy to an API": "If you update the
+     * resource policy, you'll need to deploy the API."
+     */
     @Test
     void aStageDeployedBeforeThePolicyChangedNeedsARedeploy() throws Exception {
         DeploymentSeed seed = new DeploymentSeed(moto.url);

@@ -178,6 +178,8 @@ public final class DeploymentSeed {
         }
         ec2.revokeSecurityGroupEgress(r -> r.groupId(endpointGroup).ipPermissions(IpPermission.builder()
                 .ipProtocol("-1").ipRanges(ip -> ip.cidrIp("0.0.0.0/0")).build()));
+        // CloudFormation, "AWS::EC2::SecurityGroup": a group declared without egress rules gets the allow-all egress
+        // rule (the client group); one declared with them does not (the endpoint group keeps only its ICMP rule).
         ec2.authorizeSecurityGroupEgress(r -> r.groupId(clientGroup).ipPermissions(https.toBuilder()
                 .userIdGroupPairs(UserIdGroupPair.builder().groupId(endpointGroup).build()).build()));
         if (!clientEgressAnywhere) {
