@@ -19,6 +19,8 @@ public final class Main {
         int code;
         if (!list.isEmpty() && list.get(0).equals("simulate")) {
             code = new SimulateCommand().run(list.subList(1, list.size()), System.out, System.err);
+        } else if (!list.isEmpty() && list.get(0).equals("model")) {
+            code = new ModelCommand().run(list.subList(1, list.size()), System.out, System.err);
         } else if (!list.isEmpty() && list.get(0).equals("bench-cold-start")) {
             code = new ColdStartCommand(Path.of("")).run(list.subList(1, list.size()), System.out, System.err);
         } else {

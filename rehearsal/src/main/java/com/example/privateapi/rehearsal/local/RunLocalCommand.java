@@ -1,7 +1,6 @@
 package com.example.privateapi.rehearsal.local;
 
 import com.example.privateapi.rehearsal.gateway.GatewayResponse;
-import com.example.privateapi.rehearsal.gateway.VpcEndpoint;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.lambda.InvocationResult;
 import com.example.privateapi.rehearsal.template.TemplateException;
@@ -141,7 +140,7 @@ public final class RunLocalCommand {
         progress.step("Reading the recorded requests back through GET /requests/{id}");
         String endpointId = deployment.consumer().outputs().get("APIGatewayEndpointID");
         Credentials reader = applier.credentialsOf(deployment.consumer().outputs().get("DirectAuthClientFunctionName"));
-        URI base = listener(cloud, deployment, endpointId).url();
+        URI base = listener(cloud, endpointId).url();
         String apiId = deployment.provider().outputs().get("APIGatewayID");
         String stage = deployment.provider().outputs().get("APIStageName");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -162,19 +161,15 @@ public final class RunLocalCommand {
     }
 
     /** The gateway listener standing for one of the consumer's endpoints. */
-    static LocalCloud.EndpointListener listener(LocalCloud cloud, Deployment deployment, String endpointId)
-            throws IOException {
-        var endpoint = deployment.consumer().vpcEndpoints().stream().filter(e -> e.id().equals(endpointId))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the consumer stack has no endpoint " + endpointId));
-        return cloud.endpoint(new VpcEndpoint(endpoint.id(), endpoint.vpcId(), endpoint.policy()),
-                endpoint.privateDnsEnabled());
+    static LocalCloud.EndpointListener listener(LocalCloud cloud, String endpointId) {
+        return cloud.listener(endpointId).orElseThrow(() -> new IllegalStateException(
+                "the consumer stack has no execute-api endpoint " + endpointId));
     }
 
     private void serve(RunLocalOptions options, Deployment deployment, LocalCloud cloud, StackApplier applier,
                        PrintStream out) throws IOException, InterruptedException {
         Map<String, String> env = ServeEnvironment.of(options, deployment, cloud, applier,
-                listener(cloud, deployment, deployment.consumer().outputs().get("APIGatewayEndpointID")));
+                listener(cloud, deployment.consumer().outputs().get("APIGatewayEndpointID")));
         EnvFile.write(options.envFile(), env);
         out.println();
         out.println("Serving. Environment written to " + options.envFile() + " (source it: . " + options.envFile()
