@@ -1,10 +1,10 @@
 package com.example.privateapi.diagnose.check;
 
-import com.example.privateapi.diagnose.evaluate.ExecuteApi;
 import com.example.privateapi.diagnose.model.Deployment;
 import com.example.privateapi.diagnose.model.Read;
 import com.example.privateapi.diagnose.model.StackView;
 import com.example.privateapi.diagnose.report.Line;
+import com.example.privateapi.iam.apigateway.ExecuteApiArn;
 
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +32,7 @@ public final class AccessListCheck implements Check {
             return List.of(Line.pass("the direct client's role " + roleArn + " is in pAPIAccessList of the provider "
                     + "stack"));
         }
-        String root = "arn:" + ExecuteApi.partition(d.consumer().side().region()) + ":iam::" + account + ":root";
+        String root = "arn:" + ExecuteApiArn.partition(d.consumer().side().region()) + ":iam::" + account + ":root";
         if (entries.contains(account) || entries.contains(root)) {
             return List.of(Line.pass("pAPIAccessList of the provider stack names the consumer account " + account
                     + ": the direct client's role is allowed where its own policies allow"));

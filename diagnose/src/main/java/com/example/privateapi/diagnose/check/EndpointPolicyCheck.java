@@ -1,7 +1,6 @@
 package com.example.privateapi.diagnose.check;
 
 import com.example.privateapi.diagnose.evaluate.Callers;
-import com.example.privateapi.diagnose.evaluate.ExecuteApi;
 import com.example.privateapi.diagnose.evaluate.PolicyQuestions;
 import com.example.privateapi.diagnose.model.ClientKind;
 import com.example.privateapi.diagnose.model.ClientView;
@@ -14,6 +13,7 @@ import com.example.privateapi.iam.Decision;
 import com.example.privateapi.iam.NamedPolicy;
 import com.example.privateapi.iam.PolicyException;
 import com.example.privateapi.iam.Principal;
+import com.example.privateapi.iam.apigateway.ExecuteApiArn;
 import com.example.privateapi.diagnose.report.Line;
 
 import java.time.Clock;
@@ -52,8 +52,8 @@ public final class EndpointPolicyCheck implements Check {
         }
         String region = d.provider().side().region();
         String providerAccount = d.provider().account().get().orElseThrow();
-        String resource = ExecuteApi.getRootArn(region, providerAccount, apiId.get().orElseThrow(),
-                stage.get().orElseThrow());
+        String resource = ExecuteApiArn.of(region, providerAccount, apiId.get().orElseThrow(),
+                stage.get().orElseThrow(), "GET", "/");
         NamedPolicy policy = new NamedPolicy("endpoint policy of " + endpoint.id(), endpoint.policy());
         List<Line> lines = new ArrayList<>();
         for (ClientView client : d.consumer().clients()) {

@@ -1,12 +1,12 @@
 package com.example.privateapi.diagnose.check;
 
-import com.example.privateapi.diagnose.evaluate.ExecuteApi;
 import com.example.privateapi.diagnose.model.ClientKind;
 import com.example.privateapi.diagnose.model.Deployment;
 import com.example.privateapi.diagnose.model.FunctionView;
 import com.example.privateapi.diagnose.model.Read;
 import com.example.privateapi.diagnose.model.StackView;
 import com.example.privateapi.diagnose.report.Line;
+import com.example.privateapi.iam.apigateway.ExecuteApiArn;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public final class TrustedPrincipalsCheck implements Check {
         String account = consumerAccount.get().orElseThrow();
         String current = provider.get().orElseThrow().parameter("pTrustedPrincipals");
         List<String> entries = Facts.entries(current);
-        String root = "arn:" + ExecuteApi.partition(d.consumer().side().region()) + ":iam::" + account + ":root";
+        String root = "arn:" + ExecuteApiArn.partition(d.consumer().side().region()) + ":iam::" + account + ":root";
         if (entries.contains(account) || entries.contains(root)) {
             return List.of(Line.pass("pTrustedPrincipals of the provider stack names the consumer account "
                     + account));

@@ -15,6 +15,8 @@ import com.example.privateapi.iam.NamedPolicy;
 import com.example.privateapi.iam.Outcome;
 import com.example.privateapi.iam.PolicyException;
 import com.example.privateapi.iam.Principal;
+import com.example.privateapi.iam.apigateway.ExecuteApiArn;
+import com.example.privateapi.iam.apigateway.ResourcePolicyShorthand;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -99,11 +101,11 @@ public final class RequestEvaluation {
         String stage = prefix.replaceAll("^/+", "").replaceAll("/+$", "");
         String region = d.provider().side().region();
         String account = providerAccount.get().orElseThrow();
-        String resource = ExecuteApi.getRootArn(region, account, apiId, stage);
+        String resource = ExecuteApiArn.of(region, account, apiId, stage, "GET", "/");
         EndpointView through = endpoint.get().orElseThrow();
         Principal caller = Callers.roleSession(role.arn(), role.roleId(), sessionName);
         NamedPolicy resourcePolicy = theApi.policy() == null ? null : new NamedPolicy("resource policy of API "
-                + apiId, ExecuteApi.expandShorthand(theApi.policy(), region, account, apiId));
+                + apiId, ResourcePolicyShorthand.expand(theApi.policy(), region, account, apiId));
         NamedPolicy endpointPolicy = through.policy() == null ? null
                 : new NamedPolicy("endpoint policy of " + through.id(), through.policy());
         String what = title + " (GET " + resource + ")";
