@@ -53,7 +53,13 @@ public final class DiagnoseCommand {
             err.println("diagnose.sh: " + e.getMessage());
             return 2;
         }
-        return run(consumer, options.clientStack(), provider, options.backendStack(), out);
+        try {
+            return run(consumer, options.clientStack(), provider, options.backendStack(), out);
+        } catch (RuntimeException e) {
+            // The readers turn every AWS failure into a report line; anything else is a fault of this tool.
+            err.println("diagnose.sh: the diagnosis stopped: " + e);
+            return 1;
+        }
     }
 
     /** With the accounts' access given: the command line's path, and the tests'. */
