@@ -16,6 +16,7 @@ import com.example.privateapi.rehearsal.lambda.InvocationResult;
 import com.example.privateapi.rehearsal.lambda.LocalLambda;
 import com.example.privateapi.rehearsal.net.EndpointTunnel;
 import com.example.privateapi.rehearsal.net.LocalCertificates;
+import com.example.privateapi.rehearsal.net.UnansweredListener;
 import com.example.privateapi.rehearsal.sigv4.SigV4Verifier;
 import com.example.privateapi.rehearsal.sts.StsServer;
 
@@ -64,6 +65,7 @@ final class LocalCloud implements AutoCloseable {
     private final Map<String, EndpointListener> endpoints = new ConcurrentHashMap<>();
     private final List<GatewayResponse> gatewayResponses = new CopyOnWriteArrayList<>();
     private final List<String> stsDenials = new CopyOnWriteArrayList<>();
+    private final List<String> networkDenials = new CopyOnWriteArrayList<>();
     private final PrivateApiGateway gateway;
 
     LocalCloud(String region, URI dynamodbOverride, Path stateDir, PrintStream accessLog, PrintStream functionLog)
@@ -171,6 +173,29 @@ final class LocalCloud implements AutoCloseable {
     List<GatewayResponse> drainGatewayResponses() {
         List<GatewayResponse> seen = List.copyOf(gatewayResponses);
         gatewayResponses.clear();
+        return seen;
+    }
+
+    /**
+     * A network path the security groups do not allow: an address that accepts connections and never answers them.
+     * Each connection is recorded with the reason, for {@link #drainNetworkDenials}.
+     */
+    URI unanswered(String source, String destination, String why, String scheme) throws IOException {
+        UnansweredListener listener = new UnansweredListener(socket -> networkDenials.add(source + " connected to "
+                + destination + ", which does not answer: " + why));
+        resources.add(listener);
+        return listener.url(scheme);
+    }
+
+    /** The id of DynamoDB's AWS-managed prefix list in this region, as deploy-all.sh looks it up. */
+    String dynamodbPrefixListId() {
+        return String.format("pl-%08x", ("com.amazonaws." + region + ".dynamodb").hashCode());
+    }
+
+    /** Connections that security groups left unanswered since the last call, with the missing rule. */
+    List<String> drainNetworkDenials() {
+        List<String> seen = List.copyOf(networkDenials);
+        networkDenials.clear();
         return seen;
     }
 
