@@ -254,7 +254,7 @@ class DiagnoseIT {
     void withoutAnStsEndpointOrEgressTheAssumeRoleClientCannotReachSts() throws Exception {
         DeploymentSeed seed = new DeploymentSeed(moto.url);
         seed.stsEndpoint = false;
-        seed.clientEgressAnywhere = false;
+        seed.stsEgressRule = false;
         Run run = broken(seed.seed(), 1);
         assertContains(run.line("✗", "assume-role client → STS: no STS endpoint in the function's VPC and no HTTPS "
                 + "egress to 0.0.0.0/0"), "fix: set pCreateSTSEndpoint=Yes on the consumer stack private-api-client");

@@ -75,9 +75,9 @@ public final class DeploymentSeed {
     public boolean endpointPrivateDns = true;
     /** The endpoint group's rule that lets HTTPS in from the functions. */
     public boolean endpointIngress = true;
-    /** The STS endpoint, and the functions' default egress to anywhere. */
+    /** The STS endpoint; without it, the egress rule to anywhere the template adds instead (ClientToStsEgress). */
     public boolean stsEndpoint = true;
-    public boolean clientEgressAnywhere = true;
+    public boolean stsEgressRule = true;
     /** Delete the execute-api endpoint after the stack points at it. */
     public boolean deleteEndpoint;
     /** Deploy the stage before the provider stack's last change (the redeploy deploy-all.sh does is missing). */
@@ -176,15 +176,20 @@ public final class DeploymentSeed {
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(endpointGroup).ipPermissions(https.toBuilder()
                     .userIdGroupPairs(UserIdGroupPair.builder().groupId(clientGroup).build()).build()));
         }
-        ec2.revokeSecurityGroupEgress(r -> r.groupId(endpointGroup).ipPermissions(IpPermission.builder()
-                .ipProtocol("-1").ipRanges(ip -> ip.cidrIp("0.0.0.0/0")).build()));
-        // CloudFormation, "AWS::EC2::SecurityGroup": a group declared without egress rules gets the allow-all egress
-        // rule (the client group); one declared with them does not (the endpoint group keeps only its ICMP rule).
+        // CloudFormation, "AWS::EC2::SecurityGroup": a group declared with egress rules does not get EC2's allow-all
+        // rule; both groups of the template declare an ICMP placeholder for that reason.
+        IpPermission placeholder = IpPermission.builder().ipProtocol("icmp").fromPort(-1).toPort(-1)
+                .ipRanges(ip -> ip.cidrIp("127.0.0.1/32")).build();
+        for (String group : List.of(clientGroup, endpointGroup)) {
+            ec2.revokeSecurityGroupEgress(r -> r.groupId(group).ipPermissions(IpPermission.builder()
+                    .ipProtocol("-1").ipRanges(ip -> ip.cidrIp("0.0.0.0/0")).build()));
+            ec2.authorizeSecurityGroupEgress(r -> r.groupId(group).ipPermissions(placeholder));
+        }
         ec2.authorizeSecurityGroupEgress(r -> r.groupId(clientGroup).ipPermissions(https.toBuilder()
                 .userIdGroupPairs(UserIdGroupPair.builder().groupId(endpointGroup).build()).build()));
-        if (!clientEgressAnywhere) {
-            ec2.revokeSecurityGroupEgress(r -> r.groupId(clientGroup).ipPermissions(IpPermission.builder()
-                    .ipProtocol("-1").ipRanges(ip -> ip.cidrIp("0.0.0.0/0")).build()));
+        if (!stsEndpoint && stsEgressRule) {
+            ec2.authorizeSecurityGroupEgress(r -> r.groupId(clientGroup).ipPermissions(https.toBuilder()
+                    .ipRanges(ip -> ip.cidrIp("0.0.0.0/0")).build()));
         }
 
         String policyAccount = "Local".equals(apiAccountParameter) ? consumerAccount : apiAccountParameter;

@@ -83,7 +83,7 @@ public final class TestDeployment {
         subnets.put("subnet-e", new SubnetView("subnet-e", "vpc-1", "10.20.1.0/24"));
         SecurityGroupView.Rule https = rule("tcp", 443, 443, List.of("sg-endpoint"), List.of());
         groups.put("sg-client", new SecurityGroupView("sg-client", "vpc-1", List.of(),
-                List.of(rule("-1", null, null, List.of(), List.of("0.0.0.0/0")), https)));
+                List.of(rule("icmp", -1, -1, List.of(), List.of("127.0.0.1/32")), https)));
         groups.put("sg-endpoint", new SecurityGroupView("sg-endpoint", "vpc-1",
                 List.of(rule("tcp", 443, 443, List.of("sg-client"), List.of())), List.of()));
         stsEndpoints.add(new EndpointView("vpce-0sts", "vpc-1", "com.amazonaws." + REGION + ".sts", "available", null,
