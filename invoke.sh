@@ -41,4 +41,7 @@ for output in DirectAuthClientFunctionName AssumeRoleClientFunctionName; do
     status=1
   fi
 done
+if [ "$status" -ne 0 ]; then
+  echo "To find out why, read both deployments: ./diagnose.sh $consumer <provider profile>"
+fi
 exit "$status"

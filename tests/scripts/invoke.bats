@@ -31,6 +31,18 @@ setup() {
   [[ "$output" == *"is not authorized"* ]]
 }
 
+@test "invoke.sh suggests the diagnosis when a client fails, and only then" {
+  export STUB_INVOKE=denied
+  run "$ROOT/invoke.sh" consumer
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"To find out why, read both deployments: ./diagnose.sh consumer <provider profile>"* ]]
+  [ "$(echo "$output" | grep -c 'diagnose.sh')" -eq 1 ]
+  unset STUB_INVOKE
+  run "$ROOT/invoke.sh" consumer
+  [ "$status" -eq 0 ]
+  [[ "$output" != *"diagnose.sh"* ]]
+}
+
 @test "invoke.sh reports a function error as FAILED" {
   export STUB_INVOKE=error
   run "$ROOT/invoke.sh" consumer

@@ -41,9 +41,11 @@ final class DeployFlow {
         DeployTarget consumerTarget = new DeployTarget(options.consumerAccount(), options.region(), CLIENT_STACK);
 
         progress.step("Deploying the provider stack " + BACKEND_STACK + " (" + BACKEND_TEMPLATE + ") in account "
-                + options.providerAccount() + " with default parameters" + overridesNote(options.providerParams()));
-        DeployedStack provider = reader.deploy(root.resolve(BACKEND_TEMPLATE), options.providerParams(),
-                providerTarget);
+                + options.providerAccount() + " with its region's DynamoDB prefix list"
+                + overridesNote(options.providerParams()));
+        Map<String, String> initialParams = Handoff.providerParameters(cloud.dynamodbPrefixListId(),
+                options.providerParams());
+        DeployedStack provider = reader.deploy(root.resolve(BACKEND_TEMPLATE), initialParams, providerTarget);
         applier.apply(provider, options.providerAccount());
         progress.done("API " + provider.outputs().get("APIGatewayID") + ", stage "
                 + provider.outputs().get("APIStageName"));
@@ -59,7 +61,7 @@ final class DeployFlow {
 
         progress.step("Updating the provider stack with the consumer's outputs");
         Map<String, String> providerParams = Handoff.providerUpdateParameters(consumer.outputs(),
-                options.consumerAccount(), options.providerParams());
+                options.consumerAccount(), cloud.dynamodbPrefixListId(), options.providerParams());
         provider = reader.deploy(root.resolve(BACKEND_TEMPLATE), providerParams, providerTarget);
         applier.apply(provider, options.providerAccount());
         progress.done(describe(providerParams));

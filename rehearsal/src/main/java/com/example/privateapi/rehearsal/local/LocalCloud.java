@@ -16,6 +16,7 @@ import com.example.privateapi.rehearsal.lambda.InvocationResult;
 import com.example.privateapi.rehearsal.lambda.LocalLambda;
 import com.example.privateapi.rehearsal.net.EndpointTunnel;
 import com.example.privateapi.rehearsal.net.LocalCertificates;
+import com.example.privateapi.rehearsal.net.UnansweredListener;
 import com.example.privateapi.rehearsal.sigv4.SigV4Verifier;
 import com.example.privateapi.rehearsal.sts.StsServer;
 
@@ -65,6 +66,7 @@ final class LocalCloud implements AutoCloseable {
     /** The latest gateway answers, for explaining a client's failure; bounded, so serving does not grow the heap. */
     private final RecentResponses gatewayResponses = new RecentResponses(64);
     private final List<String> stsDenials = new CopyOnWriteArrayList<>();
+    private final List<String> networkDenials = new CopyOnWriteArrayList<>();
     private final PrivateApiGateway gateway;
 
     LocalCloud(String region, URI dynamodbOverride, Path stateDir, PrintStream accessLog, PrintStream functionLog)
@@ -171,6 +173,29 @@ final class LocalCloud implements AutoCloseable {
     /** Gateway answers observed since the last call (at most the latest 64), oldest first. */
     List<GatewayResponse> drainGatewayResponses() {
         return gatewayResponses.drain();
+    }
+
+    /**
+     * A network path the security groups do not allow: an address that accepts connections and never answers them.
+     * Each connection is recorded with the reason, for {@link #drainNetworkDenials}.
+     */
+    URI unanswered(String source, String destination, String why, String scheme) throws IOException {
+        UnansweredListener listener = new UnansweredListener(socket -> networkDenials.add(source + " connected to "
+                + destination + ", which does not answer: " + why));
+        resources.add(listener);
+        return listener.url(scheme);
+    }
+
+    /** The id of DynamoDB's AWS-managed prefix list in this region, as deploy-all.sh looks it up. */
+    String dynamodbPrefixListId() {
+        return String.format("pl-%08x", ("com.amazonaws." + region + ".dynamodb").hashCode());
+    }
+
+    /** Connections that security groups left unanswered since the last call, with the missing rule. */
+    List<String> drainNetworkDenials() {
+        List<String> seen = List.copyOf(networkDenials);
+        networkDenials.clear();
+        return seen;
     }
 
     /** Explanations of AssumeRole calls STS refused since the last call. */

@@ -102,9 +102,11 @@ public final class RunLocalCommand {
             progress.step("Invoking " + client.getValue());
             cloud.drainGatewayResponses();
             cloud.drainStsDenials();
+            cloud.drainNetworkDenials();
             InvocationResult result = cloud.lambda.invoke(client.getValue(), "{}");
             List<GatewayResponse> seen = cloud.drainGatewayResponses();
             List<String> stsDenials = cloud.drainStsDenials();
+            List<String> networkDenials = cloud.drainNetworkDenials();
             out.println(result.payload());
             if (result.initDuration() != null) {
                 out.printf("    cold start: init %d ms%n", result.initDuration().toMillis());
@@ -120,6 +122,7 @@ public final class RunLocalCommand {
                 seen.stream().filter(r -> r.explanation() != null)
                         .forEach(r -> out.println("    why (API Gateway): " + r.explanation()));
                 stsDenials.forEach(reason -> out.println("    why (STS): " + reason));
+                networkDenials.forEach(reason -> out.println("    why (network): " + reason));
                 if (result.functionError() != null && result.logTail() != null && !result.logTail().isBlank()) {
                     out.println("    function log:");
                     result.logTail().lines().forEach(line -> out.println("      " + line));

@@ -42,6 +42,7 @@ public record RunLocalOptions(Map<String, String> providerParams, Map<String, St
 
             run-local.sh simulate FILE                  evaluate IAM simulations (see README)
             run-local.sh bench-cold-start [--runs N]    measure the functions' cold starts
+            run-local.sh model TEMPLATE [--param K=V]   print a stack's expanded model as JSON
             """;
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
