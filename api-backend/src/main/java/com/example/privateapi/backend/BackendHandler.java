@@ -9,15 +9,9 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +22,8 @@ import java.util.Optional;
 public final class BackendHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     static final String RECORD_ROUTE = "/requests/{requestId}";
+    /** DynamoDB's limit on a partition key ("Service, account, and table quotas in Amazon DynamoDB"). */
+    static final int MAX_KEY_BYTES = 2048;
 
     private final RequestStore store;
     private final RequestRecords records;
@@ -45,19 +41,7 @@ public final class BackendHandler implements RequestHandler<APIGatewayProxyReque
     }
 
     private static RequestStore storeFor(BackendConfig config) {
-        DynamoDbClient dynamo = DynamoDbClient.builder()
-                .region(Region.of(config.region()))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(3)))
-                // Bounded, so an unreachable table becomes a 503 within seconds instead of a Lambda timeout.
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallAttemptTimeout(Duration.ofSeconds(3))
-                        .apiCallTimeout(Duration.ofSeconds(8))
-                        .build())
-                .build();
-        return new DynamoDbRequestStore(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(),
-                config.tableName());
+        return DynamoDbRequestStore.forTable(config.region(), config.tableName());
     }
 
     @Override
@@ -71,22 +55,35 @@ public final class BackendHandler implements RequestHandler<APIGatewayProxyReque
         if (!"GET".equalsIgnoreCase(event.getHttpMethod())) {
             return log(requestId, route, json(404, message("No route for " + event.getHttpMethod() + " " + route)));
         }
-        if ("/".equals(route)) {
-            return log(requestId, route, recordAndAnswerIdentity(event, requestId));
-        }
-        if (RECORD_ROUTE.equals(route)) {
-            return log(requestId, route, answerRecord(event, requestId));
+        try {
+            if ("/".equals(route)) {
+                return log(requestId, route, recordAndAnswerIdentity(event, requestId));
+            }
+            if (RECORD_ROUTE.equals(route)) {
+                return log(requestId, route, answerRecord(event, requestId));
+            }
+        } catch (StoreFailure failure) {
+            return log(requestId, route, failure.response, failure.getCause());
         }
         return log(requestId, route, json(404, message("No route for GET " + route)));
     }
 
-    private APIGatewayProxyResponseEvent recordAndAnswerIdentity(APIGatewayProxyRequestEvent event, String requestId) {
+    /** The store failed: the answer for the caller, and the reason for the function log. */
+    private static final class StoreFailure extends Exception {
+        private final APIGatewayProxyResponseEvent response;
+
+        StoreFailure(APIGatewayProxyResponseEvent response, RequestStoreException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.response = response;
+        }
+    }
+
+    private APIGatewayProxyResponseEvent recordAndAnswerIdentity(APIGatewayProxyRequestEvent event, String requestId)
+            throws StoreFailure {
         try {
             store.put(records.of(event));
-        } catch (SdkException e) {
-            JsonObject body = message("Request " + requestId + " could not be recorded: " + e.getMessage());
-            body.addProperty("requestId", requestId);
-            return json(503, body);
+        } catch (RequestStoreException e) {
+            throw new StoreFailure(storeFailure(e, "Request " + requestId + " could not be recorded", requestId), e);
         }
         JsonElement identity = gson.toJsonTree(event.getRequestContext().getIdentity());
         if (identity.isJsonObject()) {
@@ -99,18 +96,26 @@ public final class BackendHandler implements RequestHandler<APIGatewayProxyReque
         return json(200, identity);
     }
 
-    private APIGatewayProxyResponseEvent answerRecord(APIGatewayProxyRequestEvent event, String requestId) {
+    private APIGatewayProxyResponseEvent answerRecord(APIGatewayProxyRequestEvent event, String requestId)
+            throws StoreFailure {
         String wanted = Optional.ofNullable(event.getPathParameters()).map(p -> p.get("requestId")).orElse(null);
         if (wanted == null || wanted.isBlank()) {
             return json(400, message("The path parameter requestId is required"));
         }
+        int bytes = wanted.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_KEY_BYTES) {
+            return json(400, message("The requestId is " + bytes + " bytes long; a recorded request's id is at most "
+                    + MAX_KEY_BYTES + " bytes (API Gateway's request ids are 36 characters)"));
+        }
         Optional<RequestRecord> record;
         try {
             record = store.get(wanted);
-        } catch (SdkException e) {
-            JsonObject body = message("Request " + wanted + " could not be read: " + e.getMessage());
-            body.addProperty("requestId", requestId);
-            return json(503, body);
+        } catch (RequestStoreException e) {
+            if (e.kind() == RequestStoreException.Kind.REJECTED) {
+                throw new StoreFailure(json(400, message("The requestId is not a valid request id")), e);
+            }
+            throw new StoreFailure(storeFailure(e, "Request " + shorten(wanted) + " could not be read", requestId),
+                    e);
         }
         if (record.isEmpty()) {
             return json(404, message("No request with id " + wanted + " was recorded"));
@@ -119,6 +124,24 @@ public final class BackendHandler implements RequestHandler<APIGatewayProxyReque
         // Answer the stored context as JSON, not as a string of JSON.
         body.add("requestContext", JsonParser.parseString(record.get().getRequestContext()));
         return json(200, body);
+    }
+
+    /**
+     * The caller's answer to a failed store call: 503 when trying again may help, 500 when the deployment is wrong.
+     * Never the SDK's or DynamoDB's own words: those go to the function log.
+     */
+    private APIGatewayProxyResponseEvent storeFailure(RequestStoreException e, String what, String requestId) {
+        JsonObject body = switch (e.kind()) {
+            case UNAVAILABLE -> message(what + ": the request store is unavailable; try again");
+            case REJECTED, MISCONFIGURED -> message(what + ": the backend's request store is misconfigured; the "
+                    + "function log has the reason");
+        };
+        body.addProperty("requestId", requestId);
+        return json(e.kind() == RequestStoreException.Kind.UNAVAILABLE ? 503 : 500, body);
+    }
+
+    private static String shorten(String id) {
+        return id.length() <= 64 ? id : id.substring(0, 64) + "...";
     }
 
     private static JsonObject message(String text) {
@@ -134,10 +157,20 @@ public final class BackendHandler implements RequestHandler<APIGatewayProxyReque
     }
 
     private APIGatewayProxyResponseEvent log(String requestId, String route, APIGatewayProxyResponseEvent response) {
+        return log(requestId, route, response, null);
+    }
+
+    /** One JSON line per request in the function log; a store failure's reason goes here, not to the caller. */
+    private APIGatewayProxyResponseEvent log(String requestId, String route, APIGatewayProxyResponseEvent response,
+                                             Throwable failure) {
         JsonObject line = new JsonObject();
         line.addProperty("requestId", requestId);
         line.addProperty("route", route);
         line.addProperty("status", response.getStatusCode());
+        if (failure instanceof RequestStoreException storeError) {
+            line.addProperty("storeFailure", storeError.kind().name());
+            line.addProperty("reason", storeError.getMessage());
+        }
         System.out.println(gson.toJson(line));
         return response;
     }

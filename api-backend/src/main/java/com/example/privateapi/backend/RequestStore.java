@@ -5,8 +5,9 @@ import java.util.Optional;
 /** Where requests are recorded. */
 public interface RequestStore {
 
-    /** Writes the record; throws an {@code SdkException} when it cannot, after the SDK's retries. */
+    /** Writes the record. @throws RequestStoreException when it cannot, after the store's bounded retries */
     void put(RequestRecord record);
 
+    /** @throws RequestStoreException when the store cannot answer */
     Optional<RequestRecord> get(String id);
 }

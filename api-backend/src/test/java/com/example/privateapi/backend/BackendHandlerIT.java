@@ -96,18 +96,56 @@ class BackendHandlerIT {
         assertEquals(404, missing.getStatusCode());
     }
 
+    /**
+     * DynamoDB down: the production client's bounded retries answer 503 within its 5 s call timeout (well within
+     * the clients' 10 s and API Gateway's 29 s), and the body says nothing of the SDK.
+     */
     @Test
-    void anUnreachableTableIsA503NamingTheRequest() throws Exception {
+    void anUnreachableTableIsAFast503NamingTheRequest() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (DynamoDbClient unreachable = client(URI.create("http://127.0.0.1:" + closedPort))) {
+        try (DynamoDbClient unreachable = productionClient(URI.create("http://127.0.0.1:" + closedPort))) {
+            long start = System.nanoTime();
             APIGatewayProxyResponseEvent response = handler(unreachable)
                     .handleRequest(Events.get("/", "/", "it-req-4", null), null);
+            long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(503, response.getStatusCode(), response.getBody());
             assertEquals("it-req-4", JsonParser.parseString(response.getBody()).getAsJsonObject()
                     .get("requestId").getAsString());
+            BackendHandlerTest.assertNoInternals(response.getBody());
+            assertTrue(millis < DynamoDbRequestStore.CALL_TIMEOUT.toMillis() + 1000, "took " + millis + " ms");
         }
+    }
+
+    /** A key DynamoDB cannot hold is refused by DynamoDB itself as invalid input: the store says REJECTED. */
+    @Test
+    void aKeyOverDynamoDbsLimitIsRejectedNotUnavailable() {
+        try (DynamoDbClient client = productionClient(dynalite.endpoint())) {
+            DynamoDbRequestStore store = new DynamoDbRequestStore(DynamoDbEnhancedClient.builder()
+                    .dynamoDbClient(client).build(), TABLE);
+            RequestStoreException e = org.junit.jupiter.api.Assertions.assertThrows(RequestStoreException.class,
+                    () -> store.get("k".repeat(2049)));
+            assertEquals(RequestStoreException.Kind.REJECTED, e.kind(), e.getMessage());
+        }
+    }
+
+    @Test
+    void aMissingTableIsMisconfigured() {
+        try (DynamoDbClient client = productionClient(dynalite.endpoint())) {
+            DynamoDbRequestStore store = new DynamoDbRequestStore(DynamoDbEnhancedClient.builder()
+                    .dynamoDbClient(client).build(), "no-such-table");
+            RequestStoreException e = org.junit.jupiter.api.Assertions.assertThrows(RequestStoreException.class,
+                    () -> store.get("it-req-1"));
+            assertEquals(RequestStoreException.Kind.MISCONFIGURED, e.kind(), e.getMessage());
+        }
+    }
+
+    /** The client the function builds, pointed at a local endpoint. */
+    static DynamoDbClient productionClient(URI endpoint) {
+        return DynamoDbRequestStore.client("us-east-1", b -> b.endpointOverride(endpoint)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL",
+                        "local"))));
     }
 }

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -58,15 +57,83 @@ class BackendHandlerTest {
         assertEquals("ASIAEXAMPLE", context.getAsJsonObject("identity").get("accessKey").getAsString());
     }
 
+    static final String SDK_DETAIL = "SdkClientException: Unable to execute HTTP request: Connection refused "
+            + "(SDK Attempt Count: 3)";
+
     @Test
-    void aRecordThatCannotBeWrittenIsA503NamingTheRequest() {
-        doThrow(SdkClientException.create("Unable to execute HTTP request: Connection refused"))
+    void aRecordThatCannotBeWrittenIsA503NamingTheRequestWithTheReasonInTheLogOnly() {
+        doThrow(new RequestStoreException(RequestStoreException.Kind.UNAVAILABLE, SDK_DETAIL, null))
                 .when(store).put(any());
-        APIGatewayProxyResponseEvent response = handler.handleRequest(Events.get("/", "/", "req-2", null), null);
+        String[] log = new String[1];
+        APIGatewayProxyResponseEvent response = capturingLog(log,
+                () -> handler.handleRequest(Events.get("/", "/", "req-2", null), null));
         assertEquals(503, response.getStatusCode());
         JsonObject body = JsonParser.parseString(response.getBody()).getAsJsonObject();
         assertEquals("req-2", body.get("requestId").getAsString());
-        assertTrue(body.get("message").getAsString().startsWith("Request req-2 could not be recorded"));
+        assertEquals("Request req-2 could not be recorded: the request store is unavailable; try again",
+                body.get("message").getAsString());
+        assertNoInternals(response.getBody());
+        JsonObject line = JsonParser.parseString(log[0].trim()).getAsJsonObject();
+        assertEquals("UNAVAILABLE", line.get("storeFailure").getAsString());
+        assertEquals(SDK_DETAIL, line.get("reason").getAsString());
+    }
+
+    @Test
+    void aMissingTableIsA500ForTheDeploymentNotTheCaller() {
+        doThrow(new RequestStoreException(RequestStoreException.Kind.MISCONFIGURED,
+                "ResourceNotFoundException: Requested resource not found", null)).when(store).put(any());
+        APIGatewayProxyResponseEvent response = capturingLog(new String[1],
+                () -> handler.handleRequest(Events.get("/", "/", "req-6", null), null));
+        assertEquals(500, response.getStatusCode());
+        assertNoInternals(response.getBody());
+        assertTrue(response.getBody().contains("misconfigured"), response.getBody());
+    }
+
+    @Test
+    void readingWhileTheStoreIsDownIsA503AndAKeyTheStoreRefusesIsA400() {
+        when(store.get("down")).thenThrow(new RequestStoreException(RequestStoreException.Kind.UNAVAILABLE,
+                SDK_DETAIL, null));
+        when(store.get("odd")).thenThrow(new RequestStoreException(RequestStoreException.Kind.REJECTED,
+                "DynamoDbException: One or more parameter values were invalid", null));
+        APIGatewayProxyResponseEvent down = capturingLog(new String[1], () -> handler.handleRequest(
+                Events.get("/requests/{requestId}", "/requests/down", "req-7", Map.of("requestId", "down")), null));
+        assertEquals(503, down.getStatusCode());
+        assertNoInternals(down.getBody());
+        APIGatewayProxyResponseEvent odd = capturingLog(new String[1], () -> handler.handleRequest(
+                Events.get("/requests/{requestId}", "/requests/odd", "req-8", Map.of("requestId", "odd")), null));
+        assertEquals(400, odd.getStatusCode());
+        assertNoInternals(odd.getBody());
+    }
+
+    /** A request id longer than DynamoDB's 2,048-byte key limit is the caller's mistake: 400, no store call. */
+    @Test
+    void anIdLongerThanAKeyMayBeIsA400WithoutAStoreCall() {
+        String longId = "x".repeat(2049);
+        APIGatewayProxyResponseEvent response = handler.handleRequest(Events.get("/requests/{requestId}",
+                "/requests/" + longId, "req-10", Map.of("requestId", longId)), null);
+        assertEquals(400, response.getStatusCode());
+        assertTrue(response.getBody().contains("2049 bytes"), response.getBody());
+        verify(store, never()).get(any());
+    }
+
+    static void assertNoInternals(String body) {
+        for (String internal : new String[] {"Sdk", "SDK", "Exception", "Connection refused", "Attempt",
+                "ResourceNotFound", "DynamoDb", "parameter values"}) {
+            assertTrue(!body.contains(internal), "the body names " + internal + ": " + body);
+        }
+    }
+
+    private static APIGatewayProxyResponseEvent capturingLog(String[] log,
+                                                             java.util.function.Supplier<APIGatewayProxyResponseEvent> call) {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            return call.get();
+        } finally {
+            System.setOut(original);
+            log[0] = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test
