@@ -1,6 +1,5 @@
 package com.example.privateapi.rehearsal.local;
 
-import com.example.privateapi.localddb.Dynalite;
 import com.example.privateapi.rehearsal.gateway.ApiDefinition;
 import com.example.privateapi.rehearsal.gateway.FunctionInvoker;
 import com.example.privateapi.rehearsal.gateway.GatewayPipeline;
@@ -16,6 +15,7 @@ import com.example.privateapi.rehearsal.lambda.InvocationResult;
 import com.example.privateapi.rehearsal.lambda.LocalLambda;
 import com.example.privateapi.rehearsal.net.EndpointTunnel;
 import com.example.privateapi.rehearsal.net.LocalCertificates;
+import com.example.privateapi.rehearsal.net.OwnerOnly;
 import com.example.privateapi.rehearsal.net.UnansweredListener;
 import com.example.privateapi.rehearsal.sigv4.SigV4Verifier;
 import com.example.privateapi.rehearsal.sts.StsServer;
@@ -40,6 +40,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * network path to its endpoints, and the Lambda runtime.
  */
 final class LocalCloud implements AutoCloseable {
+
+    static {
+        // The Lambda Runtime API is served by the JDK's HttpServer, which leaves Nagle's algorithm on unless told:
+        // every kept-alive exchange would then wait for a delayed ACK (about 40 ms).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     /** An execute-api endpoint as stood up here: its gateway listener, and whether private DNS is on. */
     record EndpointListener(VpcEndpoint endpoint, URI url, boolean privateDns) {
@@ -73,15 +81,18 @@ final class LocalCloud implements AutoCloseable {
             throws IOException {
         this.region = region;
         try {
+            // Keys, credentials and records live here: the owner's only.
+            OwnerOnly.directory(stateDir);
             StsServer sts = new StsServer(identities, verifier, evaluator, region, stsDenials::add);
             resources.add(sts);
             this.stsUrl = sts.start();
             if (dynamodbOverride != null) {
                 this.dynamodbUrl = dynamodbOverride;
             } else {
-                Dynalite dynalite = Dynalite.start();
-                resources.add(dynalite);
-                this.dynamodbUrl = dynalite.endpoint();
+                DynaliteSupervisor dynamodb = DynaliteSupervisor.start(stateDir,
+                        notice -> System.err.println("run-local: " + notice));
+                resources.add(dynamodb);
+                this.dynamodbUrl = dynamodb.endpoint();
             }
             this.lambda = new LocalLambda(null, region, functionLog);
             resources.add(lambda);
@@ -94,12 +105,14 @@ final class LocalCloud implements AutoCloseable {
                 }
                 return result.payload();
             };
+            BoundedLog accessLines = new BoundedLog(accessLog, 10_000);
+            resources.add(accessLines);
             GatewayPipeline pipeline = new GatewayPipeline(region,
                     apiId -> Optional.ofNullable(publishedApis.get(apiId)).map(Map::copyOf),
                     new RequestAuthorizer(region, verifier, identities, evaluator),
                     new IntegrationAuthorizer(evaluator, identities,
                             arn -> Optional.ofNullable(functionPolicies.get(arn))),
-                    invoker, clock, accessLog::println, gatewayResponses::add);
+                    invoker, clock, accessLines, gatewayResponses::add);
             this.gateway = new PrivateApiGateway(pipeline);
             resources.add(gateway);
             this.outsideUrl = gateway.startOutsideListener();

@@ -29,8 +29,11 @@ public final class LocalCertificates {
     private final String password;
     private final SSLContext serverContext;
 
+    /** The keytool process reads the store password from here, never from its command line. */
+    private static final String PASSWORD_VARIABLE = "REHEARSAL_KEYSTORE_PASSWORD";
+
     public LocalCertificates(Path dir, String region) throws IOException {
-        Files.createDirectories(dir);
+        OwnerOnly.directory(dir);
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         this.password = HexFormat.of().formatHex(secret);
@@ -41,8 +44,9 @@ public final class LocalCertificates {
                 "-dname", "CN=execute-api." + region + " (offline rehearsal)", "-validity", "7",
                 "-ext", "SAN=dns:*.execute-api." + region + ".amazonaws.com,dns:*.execute-api." + region
                         + ".vpce.amazonaws.com",
-                "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", password,
-                "-keypass", password));
+                "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass:env", PASSWORD_VARIABLE,
+                "-keypass:env", PASSWORD_VARIABLE), password);
+        OwnerOnly.file(keyStore);
         try {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keyStore)) {
@@ -55,6 +59,7 @@ public final class LocalCertificates {
             try (OutputStream out = Files.newOutputStream(trustStore)) {
                 trust.store(out, password.toCharArray());
             }
+            OwnerOnly.file(trustStore);
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(keys, password.toCharArray());
             this.serverContext = SSLContext.getInstance("TLS");
@@ -76,11 +81,13 @@ public final class LocalCertificates {
         return password;
     }
 
-    private static void keytool(List<String> args) throws IOException {
+    private static void keytool(List<String> args, String password) throws IOException {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put(PASSWORD_VARIABLE, password);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
