@@ -1,8 +1,9 @@
 package com.example.privateapi.rehearsal.gateway;
 
+import com.example.privateapi.rehearsal.http.HeaderMaps;
+
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * An HTTP request as it reached one gateway listener.
@@ -19,13 +20,7 @@ public record GatewayRequest(String method, String rawPath, String rawQuery, Map
                              byte[] body, String sourceIp, VpcEndpoint endpoint) {
 
     public GatewayRequest {
-        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> copy.merge(name, List.copyOf(values), (a, b) -> {
-            List<String> all = new java.util.ArrayList<>(a);
-            all.addAll(b);
-            return List.copyOf(all);
-        }));
-        headers = java.util.Collections.unmodifiableMap(copy);
+        headers = HeaderMaps.of(headers);
     }
 
     /** The first value of a header, or null. */

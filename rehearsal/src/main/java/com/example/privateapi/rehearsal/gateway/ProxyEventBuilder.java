@@ -2,10 +2,11 @@ package com.example.privateapi.rehearsal.gateway;
 
 import com.example.privateapi.rehearsal.http.UrlEncoded;
 import com.example.privateapi.rehearsal.identity.Credentials;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,78 +33,100 @@ final class ProxyEventBuilder {
         this.region = region;
     }
 
+    /** The event as JSON, written as a stream: no tree of JSON objects is built per request. */
     String build(GatewayRequest request, RouteMatch match, Credentials caller, RequestIds ids, Instant now) {
+        StringWriter text = new StringWriter(2048);
+        try (JsonWriter json = new JsonWriter(text)) {
+            json.setSerializeNulls(true);
+            write(json, request, match, caller, ids, now);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return text.toString();
+    }
+
+    private void write(JsonWriter json, GatewayRequest request, RouteMatch match, Credentials caller, RequestIds ids,
+                       Instant now) throws IOException {
         ApiDefinition api = match.api();
-        JsonObject event = new JsonObject();
-        event.addProperty("resource", match.route().resourcePath());
-        event.addProperty("path", match.path());
-        event.addProperty("httpMethod", request.method());
+        json.beginObject();
+        json.name("resource").value(match.route().resourcePath());
+        json.name("path").value(match.path());
+        json.name("httpMethod").value(request.method());
 
         Map<String, List<String>> headers = integrationHeaders(request, ids);
-        JsonObject single = new JsonObject();
-        JsonObject multi = new JsonObject();
-        headers.forEach((name, values) -> {
-            single.addProperty(name, values.get(values.size() - 1));
-            multi.add(name, array(values));
-        });
-        event.add("headers", single);
-        event.add("multiValueHeaders", multi);
+        json.name("headers").beginObject();
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            json.name(header.getKey()).value(header.getValue().get(header.getValue().size() - 1));
+        }
+        json.endObject();
+        json.name("multiValueHeaders").beginObject();
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            json.name(header.getKey());
+            array(json, header.getValue());
+        }
+        json.endObject();
 
         Map<String, List<String>> query = UrlEncoded.grouped(request.rawQuery(), true);
         if (query.isEmpty()) {
-            event.add("queryStringParameters", JsonNull.INSTANCE);
-            event.add("multiValueQueryStringParameters", JsonNull.INSTANCE);
+            json.name("queryStringParameters").nullValue();
+            json.name("multiValueQueryStringParameters").nullValue();
         } else {
-            JsonObject q = new JsonObject();
-            JsonObject mq = new JsonObject();
-            query.forEach((name, values) -> {
-                q.addProperty(name, values.get(values.size() - 1));
-                mq.add(name, array(values));
-            });
-            event.add("queryStringParameters", q);
-            event.add("multiValueQueryStringParameters", mq);
+            json.name("queryStringParameters").beginObject();
+            for (Map.Entry<String, List<String>> q : query.entrySet()) {
+                json.name(q.getKey()).value(q.getValue().get(q.getValue().size() - 1));
+            }
+            json.endObject();
+            json.name("multiValueQueryStringParameters").beginObject();
+            for (Map.Entry<String, List<String>> q : query.entrySet()) {
+                json.name(q.getKey());
+                array(json, q.getValue());
+            }
+            json.endObject();
         }
         if (match.pathParameters().isEmpty()) {
-            event.add("pathParameters", JsonNull.INSTANCE);
+            json.name("pathParameters").nullValue();
         } else {
-            JsonObject params = new JsonObject();
-            match.pathParameters().forEach(params::addProperty);
-            event.add("pathParameters", params);
+            json.name("pathParameters").beginObject();
+            for (Map.Entry<String, String> p : match.pathParameters().entrySet()) {
+                json.name(p.getKey()).value(p.getValue());
+            }
+            json.endObject();
         }
-        event.add("stageVariables", JsonNull.INSTANCE);
+        json.name("stageVariables").nullValue();
 
-        JsonObject context = new JsonObject();
-        context.addProperty("resourceId", ResourceIds.of(api.apiId(), match.route().resourcePath()));
-        context.addProperty("resourcePath", match.route().resourcePath());
-        context.addProperty("httpMethod", request.method());
-        context.addProperty("extendedRequestId", ids.extendedRequestId());
-        context.addProperty("requestTime", REQUEST_TIME.format(now));
-        context.addProperty("path", "/" + api.stage() + match.path());
-        context.addProperty("accountId", api.accountId());
-        context.addProperty("protocol", "HTTP/1.1");
-        context.addProperty("stage", api.stage());
+        json.name("requestContext").beginObject();
+        json.name("resourceId").value(ResourceIds.of(api.apiId(), match.route().resourcePath()));
+        json.name("resourcePath").value(match.route().resourcePath());
+        json.name("httpMethod").value(request.method());
+        json.name("extendedRequestId").value(ids.extendedRequestId());
+        json.name("requestTime").value(REQUEST_TIME.format(now));
+        json.name("path").value("/" + api.stage() + match.path());
+        json.name("accountId").value(api.accountId());
+        json.name("protocol").value("HTTP/1.1");
+        json.name("stage").value(api.stage());
         String domainName = domainName(request, api, region);
-        context.addProperty("domainPrefix", domainName.substring(0, domainName.indexOf('.') < 0
-                ? domainName.length() : domainName.indexOf('.')));
-        context.addProperty("requestTimeEpoch", now.toEpochMilli());
-        context.addProperty("requestId", ids.requestId());
-        context.add("identity", identity(request, caller));
-        context.addProperty("domainName", domainName);
-        context.addProperty("deploymentId", ResourceIds.of(api.apiId(), "deployment"));
-        context.addProperty("apiId", api.apiId());
-        event.add("requestContext", context);
+        int dot = domainName.indexOf('.');
+        json.name("domainPrefix").value(dot < 0 ? domainName : domainName.substring(0, dot));
+        json.name("requestTimeEpoch").value(now.toEpochMilli());
+        json.name("requestId").value(ids.requestId());
+        json.name("identity");
+        identity(json, request, caller);
+        json.name("domainName").value(domainName);
+        json.name("deploymentId").value(ResourceIds.of(api.apiId(), "deployment"));
+        json.name("apiId").value(api.apiId());
+        json.endObject();
 
         if (request.body().length == 0) {
-            event.add("body", JsonNull.INSTANCE);
-            event.addProperty("isBase64Encoded", false);
+            json.name("body").nullValue();
+            json.name("isBase64Encoded").value(false);
         } else if (isText(request.header("content-type"))) {
-            event.addProperty("body", new String(request.body(), StandardCharsets.UTF_8));
-            event.addProperty("isBase64Encoded", false);
+            json.name("body").value(new String(request.body(), StandardCharsets.UTF_8));
+            json.name("isBase64Encoded").value(false);
         } else {
-            event.addProperty("body", Base64.getEncoder().encodeToString(request.body()));
-            event.addProperty("isBase64Encoded", true);
+            json.name("body").value(Base64.getEncoder().encodeToString(request.body()));
+            json.name("isBase64Encoded").value(true);
         }
-        return event.toString();
+        json.endObject();
     }
 
     /**
@@ -125,30 +148,25 @@ final class ProxyEventBuilder {
     }
 
     /** The identity block as API Gateway fills it for IAM-authorized calls through a VPC endpoint. */
-    private static JsonObject identity(GatewayRequest request, Credentials caller) {
-        JsonObject identity = new JsonObject();
-        identity.add("cognitoIdentityPoolId", JsonNull.INSTANCE);
-        identity.addProperty("accountId", caller.principal().accountId());
-        identity.add("cognitoIdentityId", JsonNull.INSTANCE);
-        identity.addProperty("caller", caller.principal().userId());
-        identity.add("sourceIp", new com.google.gson.JsonPrimitive(request.sourceIp()));
-        identity.add("principalOrgId", JsonNull.INSTANCE);
-        identity.addProperty("accessKey", caller.accessKeyId());
-        identity.add("cognitoAuthenticationType", JsonNull.INSTANCE);
-        identity.add("cognitoAuthenticationProvider", JsonNull.INSTANCE);
-        identity.addProperty("userArn", caller.principal().arn());
-        String userAgent = request.header("user-agent");
-        if (userAgent == null) {
-            identity.add("userAgent", JsonNull.INSTANCE);
-        } else {
-            identity.addProperty("userAgent", userAgent);
-        }
-        identity.addProperty("user", caller.principal().userId());
+    private static void identity(JsonWriter json, GatewayRequest request, Credentials caller) throws IOException {
+        json.beginObject();
+        json.name("cognitoIdentityPoolId").nullValue();
+        json.name("accountId").value(caller.principal().accountId());
+        json.name("cognitoIdentityId").nullValue();
+        json.name("caller").value(caller.principal().userId());
+        json.name("sourceIp").value(request.sourceIp());
+        json.name("principalOrgId").nullValue();
+        json.name("accessKey").value(caller.accessKeyId());
+        json.name("cognitoAuthenticationType").nullValue();
+        json.name("cognitoAuthenticationProvider").nullValue();
+        json.name("userArn").value(caller.principal().arn());
+        json.name("userAgent").value(request.header("user-agent"));
+        json.name("user").value(caller.principal().userId());
         if (request.endpoint() != null) {
-            identity.addProperty("vpceId", request.endpoint().id());
-            identity.addProperty("vpcId", request.endpoint().vpcId());
+            json.name("vpceId").value(request.endpoint().id());
+            json.name("vpcId").value(request.endpoint().vpcId());
         }
-        return identity;
+        json.endObject();
     }
 
     /** The client's headers plus those API Gateway adds for private APIs and tracing. */
@@ -167,15 +185,18 @@ final class ProxyEventBuilder {
     }
 
     private static String canonicalCase(String name) {
-        StringBuilder out = new StringBuilder(name.length());
+        // API Gateway passes x-amz-* and x-amzn-* headers through in the client's (usually lower) case.
+        if (name.regionMatches(true, 0, "x-amz", 0, 5)) {
+            return name;
+        }
+        char[] cased = name.toCharArray();
         boolean upper = true;
-        for (char c : name.toCharArray()) {
-            out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+        for (int i = 0; i < cased.length; i++) {
+            char c = cased[i];
+            cased[i] = upper ? Character.toUpperCase(c) : Character.toLowerCase(c);
             upper = c == '-';
         }
-        String cased = out.toString();
-        // API Gateway passes x-amz-* and x-amzn-* headers through in the client's (usually lower) case.
-        return name.toLowerCase(Locale.ROOT).startsWith("x-amz") ? name : cased;
+        return new String(cased);
     }
 
     private static boolean isText(String contentType) {
@@ -187,9 +208,11 @@ final class ProxyEventBuilder {
                 || type.contains("x-www-form-urlencoded");
     }
 
-    private static JsonArray array(List<String> values) {
-        JsonArray array = new JsonArray();
-        values.forEach(array::add);
-        return array;
+    private static void array(JsonWriter json, List<String> values) throws IOException {
+        json.beginArray();
+        for (String value : values) {
+            json.value(value);
+        }
+        json.endArray();
     }
 }

@@ -1,8 +1,8 @@
 package com.example.privateapi.rehearsal.gateway;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The ids API Gateway gives one request: the request id (also the {@code x-amzn-RequestId} header and the
@@ -10,17 +10,21 @@ import java.util.UUID;
  */
 record RequestIds(String requestId, String extendedRequestId, String traceId) {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String BASE64ISH = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
+    /** Ids are unique, not secret: a thread-local generator, not the locked SecureRandom of UUID.randomUUID(). */
     static RequestIds next(long epochSeconds) {
-        StringBuilder extended = new StringBuilder();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder extended = new StringBuilder(16);
         for (int i = 0; i < 15; i++) {
-            extended.append(BASE64ISH.charAt(RANDOM.nextInt(BASE64ISH.length())));
+            extended.append(BASE64ISH.charAt(random.nextInt(BASE64ISH.length())));
         }
         byte[] trace = new byte[12];
-        RANDOM.nextBytes(trace);
+        random.nextBytes(trace);
         String traceId = "Root=1-" + Long.toHexString(epochSeconds) + "-" + HexFormat.of().formatHex(trace);
-        return new RequestIds(UUID.randomUUID().toString(), extended.append('=').toString(), traceId);
+        // A version 4 (random) UUID, as API Gateway's request ids are.
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new RequestIds(new UUID(high, low).toString(), extended.append('=').toString(), traceId);
     }
 }

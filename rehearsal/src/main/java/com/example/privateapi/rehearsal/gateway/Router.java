@@ -14,11 +14,14 @@ import java.util.Optional;
 final class Router {
 
     private final String region;
+    /** {@code .execute-api.REGION.amazonaws.com}: what follows the API id in its own name. */
+    private final String apiNameSuffix;
     /** Resource paths split into segments, once per path. */
     private final Map<String, List<String>> templates = new java.util.concurrent.ConcurrentHashMap<>();
 
     Router(String region) {
         this.region = region;
+        this.apiNameSuffix = ".execute-api." + region + ".amazonaws.com";
     }
 
     /** The API id the request addresses, or empty when neither the Host nor x-apigw-api-id names one. */
@@ -34,9 +37,8 @@ final class Router {
         if (colon >= 0) {
             host = host.substring(0, colon);
         }
-        String suffix = ".execute-api." + region + ".amazonaws.com";
-        if (host.endsWith(suffix) && host.indexOf('.') == host.length() - suffix.length()) {
-            return Optional.of(host.substring(0, host.length() - suffix.length()));
+        if (host.endsWith(apiNameSuffix) && host.indexOf('.') == host.length() - apiNameSuffix.length()) {
+            return Optional.of(host.substring(0, host.length() - apiNameSuffix.length()));
         }
         return Optional.empty();
     }

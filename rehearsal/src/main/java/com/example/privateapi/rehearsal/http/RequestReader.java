@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,9 +119,8 @@ final class RequestReader {
         }
         long bodyDeadline = System.nanoTime() + limits.bodyTimeout().toNanos();
         byte[] body = framing.chunked() ? readChunked(bodyDeadline) : readExactly((int) framing.length(), bodyDeadline);
-        headers.replaceAll((name, values) -> List.copyOf(values));
         HttpRequest request = new HttpRequest(requestLine.method(), requestLine.path(), requestLine.query(),
-                Collections.unmodifiableMap(headers), body, peer);
+                HeaderMaps.freeze(headers), body, peer);
         return new Parsed(request, keepAlive(requestLine, headers), requestLine.method().equals("HEAD"));
     }
 

@@ -77,11 +77,46 @@ final class CanonicalRequest {
         StringBuilder out = new StringBuilder();
         for (String name : signedHeaders) {
             List<String> values = headers.getOrDefault(name, List.of());
-            List<String> trimmed = new ArrayList<>(values.size());
-            values.forEach(v -> trimmed.add(v.trim().replaceAll("\\s+", " ")));
-            out.append(name).append(':').append(String.join(",", trimmed)).append('\n');
+            out.append(name).append(':');
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                appendTrimmed(out, values.get(i));
+            }
+            out.append('\n');
         }
         return out.toString();
+    }
+
+    /** The value without leading and trailing whitespace, each run of whitespace inside made one space. */
+    private static void appendTrimmed(StringBuilder out, String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isSpace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(value.charAt(end - 1))) {
+            end--;
+        }
+        boolean space = false;
+        for (int i = start; i < end; i++) {
+            char c = value.charAt(i);
+            if (isSpace(c)) {
+                space = true;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+    }
+
+    /** What the regular expression {@code \\s} matches: ASCII whitespace. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** RFC 3986 percent-encoding of everything but unreserved characters (and '/', unless encodeSlash). */

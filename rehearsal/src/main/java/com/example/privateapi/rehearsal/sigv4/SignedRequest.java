@@ -1,10 +1,9 @@
 package com.example.privateapi.rehearsal.sigv4;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import com.example.privateapi.rehearsal.http.HeaderMaps;
+
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A request as it arrived, for signature verification.
@@ -19,9 +18,7 @@ public record SignedRequest(String method, String rawPath, String rawQuery, Map<
                             byte[] body) {
 
     public SignedRequest {
-        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> copy.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
-        headers = Collections.unmodifiableMap(copy);
+        headers = HeaderMaps.of(headers);
     }
 
     /** All values of a header, in order; empty when absent. */
