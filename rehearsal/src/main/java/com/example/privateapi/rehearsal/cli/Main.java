@@ -1,6 +1,7 @@
 package com.example.privateapi.rehearsal.cli;
 
 import com.example.privateapi.rehearsal.local.ColdStartCommand;
+import com.example.privateapi.rehearsal.local.LoadBenchCommand;
 import com.example.privateapi.rehearsal.local.RunLocalCommand;
 
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ public final class Main {
             code = new SimulateCommand().run(list.subList(1, list.size()), System.out, System.err);
         } else if (!list.isEmpty() && list.get(0).equals("model")) {
             code = new ModelCommand().run(list.subList(1, list.size()), System.out, System.err);
+        } else if (!list.isEmpty() && list.get(0).equals("bench-load")) {
+            code = new LoadBenchCommand(Path.of("")).run(list.subList(1, list.size()), System.out, System.err);
         } else if (!list.isEmpty() && list.get(0).equals("bench-cold-start")) {
             code = new ColdStartCommand(Path.of("")).run(list.subList(1, list.size()), System.out, System.err);
         } else {

@@ -1,0 +1,253 @@
+package com.example.privateapi.rehearsal.local;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code run-local.sh bench-load}: starts the rehearsal serving in a process of its own, loads it with signed GETs of
+ * the API's root through the allowed endpoint (the direct client's credentials, the AWS SDK's signer, kept-alive
+ * connections) at each concurrency for a fixed time, and reports throughput, p50 and p99 latency and the status
+ * histogram; then checks that every 200 was recorded in DynamoDB exactly once, and compares the serving process's
+ * heap after a full collection, and its resident memory, before and after.
+ */
+public final class LoadBenchCommand {
+
+    static final String USAGE = "usage: run-local.sh bench-load [--duration SECONDS] [--warmup SECONDS] "
+            + "[--concurrency N,N,...] [--lambda-concurrency N]\n"
+            + "  defaults: --duration 20 --warmup 10 --concurrency 1,32";
+
+    private final Path root;
+
+    public LoadBenchCommand(Path projectRoot) {
+        this.root = projectRoot;
+    }
+
+    /** The options, parsed once. */
+    record Options(Duration duration, Duration warmup, List<Integer> concurrency, List<String> serveArgs) {
+
+        static Options parse(List<String> args) {
+            Duration duration = Duration.ofSeconds(20);
+            Duration warmup = Duration.ofSeconds(10);
+            List<Integer> concurrency = List.of(1, 32);
+            List<String> serveArgs = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                String name = args.get(i);
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                String value = args.get(++i);
+                switch (name) {
+                    case "--duration" -> duration = Duration.ofSeconds(number(name, value, 1, 3600));
+                    case "--warmup" -> warmup = Duration.ofSeconds(number(name, value, 0, 3600));
+                    case "--concurrency" -> {
+                        List<Integer> levels = new ArrayList<>();
+                        for (String level : value.split(",")) {
+                            levels.add(number(name, level.trim(), 1, 1000));
+                        }
+                        concurrency = List.copyOf(levels);
+                    }
+                    case "--lambda-concurrency" -> {
+                        number(name, value, 1, 1000);
+                        serveArgs.add(name);
+                        serveArgs.add(value);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                }
+            }
+            return new Options(duration, warmup, concurrency, List.copyOf(serveArgs));
+        }
+
+        private static int number(String option, String value, int min, int max) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException notANumber) {
+                // Reported below.
+            }
+            throw new IllegalArgumentException(option + " must be a whole number from " + min + " to " + max
+                    + ", got \"" + value + "\"");
+        }
+    }
+
+    /** One phase's figures. */
+    record Phase(int concurrency, Duration duration, long[] latencies, Map<String, Integer> statuses) {
+
+        double throughput() {
+            return latencies.length / (duration.toNanos() / 1e9);
+        }
+
+        double percentileMillis(double p) {
+            if (latencies.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
+            return latencies[Math.max(0, Math.min(latencies.length - 1, index))] / 1e6;
+        }
+    }
+
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("bench-load: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        Path log = root.resolve(".local").resolve("bench-serve.log");
+        try {
+            Files.createDirectories(log.getParent());
+            out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
+                    + loadAverage() + " (shared: other work on this machine moves these figures)");
+            out.println("Starting the rehearsal serving (its output: " + log + ") ...");
+            try (ServeProcess serve = ServeProcess.start(root, Path.of(".local", "bench-env"), log,
+                    options.serveArgs(), Duration.ofMinutes(5))) {
+                return measure(serve, options, out);
+            }
+        } catch (IOException | IllegalStateException e) {
+            err.println("bench-load: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    private int measure(ServeProcess serve, Options options, PrintStream out) throws IOException,
+            InterruptedException {
+        Map<String, String> env = serve.environment();
+        URI target = URI.create(env.get("API_VPCE_URL"));
+        String path = env.get("API_PREFIX") + "/";
+        AwsSessionCredentialsIdentity identity = AwsSessionCredentialsIdentity.create(
+                env.get("DIRECT_CLIENT_ACCESS_KEY_ID"), env.get("DIRECT_CLIENT_SECRET_ACCESS_KEY"),
+                env.get("DIRECT_CLIENT_SESSION_TOKEN"));
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(env.get("DYNAMODB_URL")))
+                .region(Region.of(env.get("AWS_REGION"))).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH",
+                        "bench"))).build()) {
+            String table = env.get("DDB_TABLE");
+            Set<String> before = recordedIds(dynamo, table);
+            long heapBefore = serve.heapUsedAfterGcKib();
+            long rssBefore = serve.residentKib();
+            out.printf("Serving process %d: heap after GC %,d KiB, resident %,d KiB; %,d records in %s%n",
+                    serve.pid(), heapBefore, rssBefore, before.size(), table);
+
+            List<String> answered200 = new ArrayList<>();
+            if (!options.warmup().isZero()) {
+                out.printf("Warming up: %d s at concurrency %d (not in the figures below)%n",
+                        options.warmup().toSeconds(), options.concurrency().get(options.concurrency().size() - 1));
+                run(target, path, env, identity, options.concurrency().get(options.concurrency().size() - 1),
+                        options.warmup(), answered200);
+            }
+            out.printf("%n%-12s %10s %10s %9s %9s %9s  %s%n", "concurrency", "requests", "req/s", "p50 ms",
+                    "p99 ms", "max ms", "statuses");
+            long total = 0;
+            for (int concurrency : options.concurrency()) {
+                Phase phase = run(target, path, env, identity, concurrency, options.duration(), answered200);
+                total += phase.latencies().length;
+                out.printf("%-12d %10d %10.1f %9.1f %9.1f %9.1f  %s%n", concurrency, phase.latencies().length,
+                        phase.throughput(), phase.percentileMillis(50), phase.percentileMillis(99),
+                        phase.percentileMillis(100), phase.statuses());
+            }
+            out.println("Machine load average after: " + loadAverage());
+
+            Set<String> after = recordedIds(dynamo, table);
+            Set<String> added = new HashSet<>(after);
+            added.removeAll(before);
+            long missing = answered200.stream().filter(id -> !after.contains(id)).count();
+            long unanswered = added.size() - answered200.stream().filter(added::contains).count();
+            boolean exact = missing == 0 && unanswered == 0 && new HashSet<>(answered200).size() == answered200.size();
+            out.printf("%nDynamoDB: %,d answers 200 (warm-up included), %,d records added; 200s without a record: "
+                    + "%,d; records without a 200: %,d -> %s%n", answered200.size(), added.size(), missing,
+                    unanswered, exact ? "every 200 recorded exactly once" : "MISMATCH");
+
+            long heapAfter = serve.heapUsedAfterGcKib();
+            long rssAfter = serve.residentKib();
+            long requests = answered200.size() + total;
+            out.printf("Serving process: heap after GC %,d -> %,d KiB (%+.3f KiB per 1,000 requests over %,d "
+                    + "requests); resident %,d -> %,d KiB%n", heapBefore, heapAfter,
+                    (heapAfter - heapBefore) * 1000.0 / Math.max(1, total), total, rssBefore, rssAfter);
+            return exact ? 0 : 1;
+        }
+    }
+
+    private Phase run(URI target, String path, Map<String, String> env, AwsSessionCredentialsIdentity identity,
+                      int concurrency, Duration duration, List<String> answered200) throws InterruptedException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        List<LoadWorker> workers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < concurrency; i++) {
+            LoadWorker worker = new LoadWorker(target, path, env.get("API_ID"), identity, env.get("AWS_REGION"),
+                    deadline);
+            Thread thread = new Thread(worker, "bench-load-" + i);
+            workers.add(worker);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        int count = workers.stream().mapToInt(w -> w.results.count).sum();
+        long[] latencies = new long[count];
+        int at = 0;
+        Map<String, Integer> statuses = new TreeMap<>();
+        for (LoadWorker worker : workers) {
+            System.arraycopy(worker.results.latenciesNanos, 0, latencies, at, worker.results.count);
+            at += worker.results.count;
+            worker.results.statuses.forEach((status, n) -> statuses.merge(status, n, Integer::sum));
+            answered200.addAll(worker.results.recordedIds);
+        }
+        Arrays.sort(latencies);
+        return new Phase(concurrency, elapsed, latencies, statuses);
+    }
+
+    private static Set<String> recordedIds(DynamoDbClient dynamo, String table) {
+        Set<String> ids = new HashSet<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            ScanRequest.Builder scan = ScanRequest.builder().tableName(table).projectionExpression("id");
+            if (startKey != null) {
+                scan.exclusiveStartKey(startKey);
+            }
+            ScanResponse page = dynamo.scan(scan.build());
+            page.items().forEach(item -> ids.add(item.get("id").s()));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
+                    : null;
+        } while (startKey != null);
+        return ids;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "(unknown)";
+        }
+    }
+}
