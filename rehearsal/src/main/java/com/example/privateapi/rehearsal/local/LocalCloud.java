@@ -24,46 +24,58 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The local stand-ins for the AWS services of the rehearsal, started once and closed together: STS, DynamoDB
  * (dynalite or a given endpoint), the private API gateway with one listener per VPC endpoint, the consumer VPC's
- * network path to its endpoints, and the Lambda runtime.
+ * network path to its endpoints, and the Lambda runtime. A shutdown hook closes what is still open if the JVM ends
+ * early (Ctrl-C, SIGTERM), so no function JVM or dynalite outlives it.
  */
-final class LocalCloud implements AutoCloseable {
+public final class LocalCloud implements AutoCloseable {
 
     /** An execute-api endpoint as stood up here: its gateway listener, and whether private DNS is on. */
-    record EndpointListener(VpcEndpoint endpoint, URI url, boolean privateDns) {
+    public record EndpointListener(VpcEndpoint endpoint, URI url, boolean privateDns) {
     }
 
-    final String region;
-    final Clock clock = Clock.systemUTC();
-    final IdentityStore identities = new IdentityStore(clock);
-    final PolicyEvaluator evaluator = new PolicyEvaluator();
-    final SigV4Verifier verifier = new SigV4Verifier(identities, clock);
-    final LocalLambda lambda;
-    final URI stsUrl;
-    final URI dynamodbUrl;
-    final URI outsideUrl;
-    final LocalCertificates certificates;
-    final EndpointTunnel vpcNetwork;
+    private final String region;
+    private final Clock clock = Clock.systemUTC();
+    private final IdentityStore identities = new IdentityStore(clock);
+    private final PolicyEvaluator evaluator = new PolicyEvaluator();
+    private final SigV4Verifier verifier = new SigV4Verifier(identities, clock);
+    private final LocalLambda lambda;
+    private final URI stsUrl;
+    private final URI dynamodbUrl;
+    private final URI outsideUrl;
+    private final LocalCertificates certificates;
+    private final EndpointTunnel vpcNetwork;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<String, ApiDefinition> publishedApis = new ConcurrentHashMap<>();
     private final Map<String, EndpointListener> endpoints = new ConcurrentHashMap<>();
     private final List<GatewayResponse> gatewayResponses = new CopyOnWriteArrayList<>();
+    private final List<Consumer<GatewayResponse>> responseListeners = new CopyOnWriteArrayList<>();
     private final List<String> stsDenials = new CopyOnWriteArrayList<>();
     private final PrivateApiGateway gateway;
+    private final Thread closeOnExit = new Thread(this::close, "local-cloud-close");
 
-    LocalCloud(String region, URI dynamodbOverride, Path stateDir, PrintStream accessLog, PrintStream functionLog)
-            throws IOException {
+    /**
+     * @param dynamodbOverride an existing DynamoDB endpoint, or null to start dynalite
+     * @param stateDir         where the endpoints' TLS material is kept
+     * @param accessLog        receives each access-log line, in the stage's format
+     * @param functionLog      where the functions' log lines are echoed, or null to keep them for failures only
+     */
+    public LocalCloud(String region, URI dynamodbOverride, Path stateDir, Consumer<String> accessLog,
+                      PrintStream functionLog) throws IOException {
         this.region = region;
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
             StsServer sts = new StsServer(identities, verifier, evaluator, region, stsDenials::add);
             resources.add(sts);
@@ -87,7 +99,10 @@ final class LocalCloud implements AutoCloseable {
             };
             GatewayPipeline pipeline = new GatewayPipeline(region, () -> publishedApis,
                     new RequestAuthorizer(region, verifier, identities, evaluator), invoker, clock,
-                    accessLog::println, gatewayResponses::add);
+                    accessLog, response -> {
+                        gatewayResponses.add(response);
+                        responseListeners.forEach(listener -> listener.accept(response));
+                    });
             this.gateway = new PrivateApiGateway(pipeline);
             resources.add(gateway);
             this.outsideUrl = gateway.startOutsideListener();
@@ -100,17 +115,66 @@ final class LocalCloud implements AutoCloseable {
         }
     }
 
+    public String region() {
+        return region;
+    }
+
+    /** The clock every service here signs and verifies with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The roles and their sessions: IAM and STS's shared state. */
+    public IdentityStore identities() {
+        return identities;
+    }
+
+    public PolicyEvaluator evaluator() {
+        return evaluator;
+    }
+
+    /** The Lambda service: functions are deployed to and invoked through it. */
+    public LocalLambda lambda() {
+        return lambda;
+    }
+
+    public URI stsUrl() {
+        return stsUrl;
+    }
+
+    public URI dynamodbUrl() {
+        return dynamodbUrl;
+    }
+
+    /**
+     * JVM system properties that put a function inside the consumer VPC: its HTTPS goes through the VPC's network
+     * path to the execute-api endpoints, which it trusts as it would trust AWS's certificates.
+     */
+    public Map<String, String> vpcNetworkJvmProperties() {
+        Map<String, String> jvm = new LinkedHashMap<>();
+        jvm.put("https.proxyHost", "127.0.0.1");
+        jvm.put("https.proxyPort", Integer.toString(vpcNetwork.port()));
+        jvm.put("javax.net.ssl.trustStore", certificates.trustStore().toString());
+        jvm.put("javax.net.ssl.trustStorePassword", certificates.trustStorePassword());
+        return jvm;
+    }
+
+    /** Calls {@code listener} with every gateway answer from now on, as it is sent. */
+    public void onGatewayResponse(Consumer<GatewayResponse> listener) {
+        responseListeners.add(listener);
+    }
+
     /** Publishes an API's definition to its stage, as a deployment does. */
-    void publish(ApiDefinition api) {
+    public void publish(ApiDefinition api) {
         publishedApis.put(api.apiId(), api);
     }
 
-    ApiDefinition published(String apiId) {
+    public ApiDefinition published(String apiId) {
         return publishedApis.get(apiId);
     }
 
     /** Stands up (once) the gateway listener of an execute-api interface endpoint. */
-    synchronized EndpointListener endpoint(VpcEndpoint endpoint, boolean privateDns) throws IOException {
+    public synchronized EndpointListener endpoint(VpcEndpoint endpoint, boolean privateDns) throws IOException {
         EndpointListener existing = endpoints.get(endpoint.id());
         if (existing != null && existing.endpoint().equals(endpoint) && existing.privateDns() == privateDns) {
             return existing;
@@ -143,28 +207,36 @@ final class LocalCloud implements AutoCloseable {
     }
 
     /** Gateway answers observed since the last call, oldest first. */
-    List<GatewayResponse> drainGatewayResponses() {
+    public List<GatewayResponse> drainGatewayResponses() {
         List<GatewayResponse> seen = List.copyOf(gatewayResponses);
         gatewayResponses.clear();
         return seen;
     }
 
     /** Explanations of AssumeRole calls STS refused since the last call. */
-    List<String> drainStsDenials() {
+    public List<String> drainStsDenials() {
         List<String> seen = List.copyOf(stsDenials);
         stsDenials.clear();
         return seen;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();
             } catch (Exception e) {
-                System.err.println("run-local: while shutting down: " + e.getMessage());
+                System.err.println("run-local.sh: while stopping " + resources.get(i).getClass().getSimpleName()
+                        + ": " + e);
             }
         }
         resources.clear();
+        if (Thread.currentThread() != closeOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook runs anyway and finds nothing left to close.
+            }
+        }
     }
 }

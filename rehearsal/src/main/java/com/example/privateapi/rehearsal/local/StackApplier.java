@@ -26,7 +26,7 @@ import java.util.Map;
  * its execute-api endpoints as gateway listeners, its functions in the Lambda runtime (with their role's
  * credentials, and the network of their VPC), and its APIs on the gateway.
  */
-final class StackApplier {
+public final class StackApplier {
 
     /** How long the Lambda service's credentials for an execution role last here (they outlive a --serve hour). */
     static final Duration EXECUTION_ROLE_SESSION = Duration.ofHours(12);
@@ -37,7 +37,7 @@ final class StackApplier {
     /** Each API's definition as last deployed by its stack, published to its stage at the next redeploy. */
     private final Map<String, ApiDefinition> pending = new LinkedHashMap<>();
 
-    StackApplier(LocalCloud cloud, DynamoTables tables) {
+    public StackApplier(LocalCloud cloud, DynamoTables tables) {
         this.cloud = cloud;
         this.tables = tables;
     }
@@ -46,9 +46,9 @@ final class StackApplier {
      * Applies the stack. An API is published to its stage when it is new; an update waits for
      * {@link #redeployStage} as on AWS, where a stack update does not always redeploy the stage.
      */
-    void apply(DeployedStack stack, String accountId) throws IOException {
+    public void apply(DeployedStack stack, String accountId) throws IOException {
         for (Model.IamRole role : stack.roles()) {
-            cloud.identities.putRole(new Role(role.arn(), role.roleId(), role.trustPolicy(), role.policies(),
+            cloud.identities().putRole(new Role(role.arn(), role.roleId(), role.trustPolicy(), role.policies(),
                     role.maxSessionDuration()));
         }
         for (var table : stack.tables()) {
@@ -76,7 +76,7 @@ final class StackApplier {
     }
 
     /** {@code aws apigateway create-deployment}: publishes the API's current definition to its stage. */
-    void redeployStage(String apiId) {
+    public void redeployStage(String apiId) {
         ApiDefinition definition = pending.get(apiId);
         if (definition == null) {
             throw new IllegalStateException("no API " + apiId + " is deployed");
@@ -84,7 +84,8 @@ final class StackApplier {
         cloud.publish(definition);
     }
 
-    Credentials credentialsOf(String functionName) {
+    /** The session credentials Lambda gave the function from its execution role. */
+    public Credentials credentialsOf(String functionName) {
         return functionCredentials.get(functionName);
     }
 
@@ -93,9 +94,9 @@ final class StackApplier {
             throw new IllegalStateException("function " + function.logicalId() + ": its CodeUri "
                     + function.codeUri() + " does not exist; build it with: mvn package");
         }
-        Role role = cloud.identities.role(function.roleArn()).orElseThrow(() -> new IllegalStateException(
+        Role role = cloud.identities().role(function.roleArn()).orElseThrow(() -> new IllegalStateException(
                 "function " + function.logicalId() + ": its role " + function.roleArn() + " is not in the stack"));
-        Decision trust = cloud.evaluator.evaluate(new AuthorizationRequest(Principal.service("lambda.amazonaws.com"),
+        Decision trust = cloud.evaluator().evaluate(new AuthorizationRequest(Principal.service("lambda.amazonaws.com"),
                 "sts:AssumeRole", role.arn(), role.accountId(), Map.of(), List.of(),
                 new NamedPolicy("trust policy of role " + role.name(), role.trustPolicy()), null));
         if (!trust.allowed()) {
@@ -103,22 +104,16 @@ final class StackApplier {
             throw new IllegalStateException("function " + function.logicalId() + ": The role defined for the "
                     + "function cannot be assumed by Lambda. " + trust.reason());
         }
-        Credentials credentials = cloud.identities.startRoleSession(role, function.name(), EXECUTION_ROLE_SESSION);
+        Credentials credentials = cloud.identities().startRoleSession(role, function.name(), EXECUTION_ROLE_SESSION);
         functionCredentials.put(function.name(), credentials);
 
         Map<String, String> environment = new LinkedHashMap<>(function.environment());
         // The SDK reads these itself: production code needs no special path for the rehearsal.
-        environment.put("AWS_ENDPOINT_URL_STS", cloud.stsUrl.toString());
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", cloud.dynamodbUrl.toString());
+        environment.put("AWS_ENDPOINT_URL_STS", cloud.stsUrl().toString());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", cloud.dynamodbUrl().toString());
 
-        Map<String, String> jvm = new LinkedHashMap<>();
-        if (throughEndpoint) {
-            jvm.put("https.proxyHost", "127.0.0.1");
-            jvm.put("https.proxyPort", Integer.toString(cloud.vpcNetwork.port()));
-            jvm.put("javax.net.ssl.trustStore", cloud.certificates.trustStore().toString());
-            jvm.put("javax.net.ssl.trustStorePassword", cloud.certificates.trustStorePassword());
-        }
-        cloud.lambda.deploy(new FunctionSpec(function.name(), function.arn(), function.codeUri(), function.handler(),
+        Map<String, String> jvm = throughEndpoint ? cloud.vpcNetworkJvmProperties() : Map.of();
+        cloud.lambda().deploy(new FunctionSpec(function.name(), function.arn(), function.codeUri(), function.handler(),
                 environment, function.timeout(), function.memoryMb(), jvm), credentials);
     }
 
