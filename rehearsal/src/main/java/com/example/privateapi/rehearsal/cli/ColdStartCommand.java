@@ -78,7 +78,10 @@ public final class ColdStartCommand {
                         Collections.min(inits), Collections.max(inits), median(calls));
             }
             return ExitStatus.OK;
-        } catch (TemplateException | IllegalStateException | IllegalArgumentException | IOException e) {
+        } catch (TemplateException | IllegalStateException | IllegalArgumentException e) {
+            err.println("bench-cold-start: " + e.getMessage());
+            return ExitStatus.FAILED;
+        } catch (IOException e) {
             err.println("bench-cold-start: " + e.getMessage());
             return ExitStatus.CANNOT_RUN;
         } catch (SdkException e) {

@@ -2,6 +2,7 @@ package com.example.privateapi.rehearsal.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The command line of {@code run-local.sh}, parsed once: the rehearsal itself with its options,
- * {@code simulate FILE}, {@code bench-cold-start [--runs N]}, or a request for help.
+ * {@code simulate FILE}, {@code model TEMPLATE}, {@code bench-cold-start [--runs N]}, or a request for help.
  *
  * <p>This file uses the JDK alone, so that {@code run-local.sh} can run it from source
  * ({@code java CommandLine.java ARGS}) before the first build: help and usage errors then answer at once instead of
@@ -35,13 +36,23 @@ public final class CommandLine {
               -h, --help               show this help
 
             run-local.sh simulate FILE                  evaluate IAM simulations (- reads standard input; see README)
+            run-local.sh model TEMPLATE [options]       print a stack's expanded model as JSON (model --help)
             run-local.sh bench-cold-start [--runs N]    measure the functions' cold starts (N from 1 to 50, default 5)
 
-            exit status: 0 passed, 1 a client failed, 2 bad options or parameters, 3 could not run (the message
-            says why), 127 a required tool is missing
+            exit status: 0 passed, 1 a client failed or a stack failed to deploy, 2 bad options or parameters,
+            3 could not run (the message says why), 127 a required tool is missing, 70 a bug in the rehearsal
             """;
     public static final String SIMULATE_USAGE = "usage: run-local.sh simulate FILE   (FILE holds one simulation or a "
             + "JSON array of them; - reads standard input; see README)\n";
+    public static final String MODEL_USAGE = """
+            usage: run-local.sh model TEMPLATE [options]
+              Prints the model of one stack deployed from TEMPLATE (SAM expanded, nested stacks included) as JSON.
+
+              --param K=V          a stack parameter (repeatable)
+              --account ID         the account (default 222222222222)
+              --region REGION      the region (default us-east-1)
+              --stack-name NAME    the stack name (default: the template's file name without extension)
+            """;
     public static final String BENCH_USAGE = "usage: run-local.sh bench-cold-start [--runs N]   (N from 1 to 50, "
             + "default 5)\n";
 
@@ -53,7 +64,7 @@ public final class CommandLine {
     }
 
     /** What {@code run-local.sh} was asked to do. */
-    public sealed interface Command permits Help, Rehearse, Simulate, BenchColdStart {
+    public sealed interface Command permits Help, Rehearse, Simulate, Model, BenchColdStart {
     }
 
     /** Print this text and stop. */
@@ -66,6 +77,14 @@ public final class CommandLine {
 
     /** Evaluate the simulations in {@code file} ({@code -} for standard input). */
     public record Simulate(String file) implements Command {
+    }
+
+    /** Deploy {@code template} in the model only, nothing started, and print the stack's model. */
+    public record Model(Path template, Map<String, String> params, String account, String region, String stackName)
+            implements Command {
+        public Model {
+            params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
     }
 
     /** Deploy with the default options and measure each function's cold starts {@code runs} times. */
@@ -119,6 +138,7 @@ public final class CommandLine {
         List<String> rest = args.isEmpty() ? args : args.subList(1, args.size());
         return switch (first) {
             case "simulate" -> simulate(rest);
+            case "model" -> model(rest);
             case "bench-cold-start" -> benchColdStart(rest);
             default -> rehearse(args);
         };
@@ -136,6 +156,48 @@ public final class CommandLine {
             throw new UsageException("simulate: unknown option \"" + args.get(0) + "\"", SIMULATE_USAGE);
         }
         return new Simulate(args.get(0));
+    }
+
+    private static Command model(List<String> args) throws UsageException {
+        if (args.contains("-h") || args.contains("--help")) {
+            return new Help(MODEL_USAGE);
+        }
+        if (args.isEmpty() || args.get(0).startsWith("-")) {
+            throw new UsageException("model takes a TEMPLATE first", MODEL_USAGE);
+        }
+        Path template = Path.of(args.get(0));
+        Map<String, String> params = new LinkedHashMap<>();
+        String account = "222222222222";
+        String region = "us-east-1";
+        String file = template.getFileName().toString();
+        String stackName = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+        for (int i = 1; i < args.size(); i++) {
+            String option = args.get(i);
+            if (i + 1 >= args.size()) {
+                throw new UsageException("model: " + option + " needs a value", MODEL_USAGE);
+            }
+            String value = args.get(++i);
+            switch (option) {
+                case "--param" -> {
+                    int eq = value.indexOf('=');
+                    if (eq <= 0) {
+                        throw new UsageException("model: --param takes NAME=VALUE, got " + value, MODEL_USAGE);
+                    }
+                    params.put(value.substring(0, eq), value.substring(eq + 1));
+                }
+                case "--account" -> {
+                    if (!ACCOUNT.matcher(value).matches()) {
+                        throw new UsageException("model: --account takes a 12-digit account id, got " + value,
+                                MODEL_USAGE);
+                    }
+                    account = value;
+                }
+                case "--region" -> region = value;
+                case "--stack-name" -> stackName = value;
+                default -> throw new UsageException("model: unknown option " + option, MODEL_USAGE);
+            }
+        }
+        return new Model(template, params, account, region, stackName);
     }
 
     private static Command benchColdStart(List<String> args) throws UsageException {
@@ -192,7 +254,8 @@ public final class CommandLine {
                 case "--env-file" -> envFile = Path.of(value(args, ++i, arg));
                 case "--dynamodb-url" -> dynamodbUrl = url(value(args, ++i, arg));
                 default -> throw usage(arg.startsWith("-") ? "unknown option \"" + arg + "\""
-                        : "unexpected argument \"" + arg + "\" (the commands are simulate and bench-cold-start)");
+                        : "unexpected argument \"" + arg + "\" (the commands are simulate, model and "
+                        + "bench-cold-start)");
             }
         }
         if (consumerAccount.equals(providerAccount)) {
@@ -244,6 +307,7 @@ public final class CommandLine {
     /** The usage error as run-local.sh prints it: what is wrong, and where to read the usage. */
     static String describe(UsageException e) {
         String command = e.usage().startsWith("usage: run-local.sh simulate") ? " simulate"
+                : e.usage().startsWith("usage: run-local.sh model") ? " model"
                 : e.usage().startsWith("usage: run-local.sh bench-cold-start") ? " bench-cold-start" : "";
         return "run-local.sh: " + e.getMessage() + "\n(run-local.sh" + command + " --help shows the usage)";
     }

@@ -5,11 +5,11 @@ final class ExitStatus {
 
     /** The rehearsal passed, the simulation was evaluated, the help was shown. */
     static final int OK = 0;
-    /** The rehearsal ran and a client failed, as invoke.sh reports it. */
+    /** A client failed, as invoke.sh reports it, or a stack failed to deploy, as CloudFormation would refuse it. */
     static final int FAILED = 1;
     /** Bad options, parameters or input: the message names which. */
     static final int USAGE = 2;
-    /** Could not run: DynamoDB unreachable, the build or a template missing; the message says what to do. */
+    /** Could not run: DynamoDB unreachable, dynalite or the Lambda runtime missing; the message says what to do. */
     static final int CANNOT_RUN = 3;
     /** Stopped by Ctrl-C while not serving. */
     static final int INTERRUPTED = 130;

@@ -50,6 +50,8 @@ public final class Main {
             return ExitStatus.OK;
         } else if (command instanceof CommandLine.Simulate simulate) {
             return new SimulateCommand().run(simulate.file(), out, err);
+        } else if (command instanceof CommandLine.Model model) {
+            return new ModelCommand().run(model, out, err);
         } else if (command instanceof CommandLine.BenchColdStart bench) {
             return new ColdStartCommand(root).run(bench.runs(), out, err);
         } else if (command instanceof CommandLine.Rehearse rehearse) {

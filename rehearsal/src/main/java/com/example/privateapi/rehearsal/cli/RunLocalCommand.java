@@ -2,7 +2,6 @@ package com.example.privateapi.rehearsal.cli;
 
 import com.example.privateapi.rehearsal.cli.CommandLine.RunLocalOptions;
 import com.example.privateapi.rehearsal.gateway.GatewayResponse;
-import com.example.privateapi.rehearsal.gateway.VpcEndpoint;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.lambda.InvocationResult;
 import com.example.privateapi.rehearsal.local.DeployFlow;
@@ -87,7 +86,11 @@ public final class RunLocalCommand {
             if (options.serve()) {
                 stopped = serve(options, settings, deployment, cloud, applier, out);
             }
-        } catch (TemplateException | IllegalStateException | IllegalArgumentException | IOException e) {
+        } catch (TemplateException | IllegalStateException | IllegalArgumentException e) {
+            // A stack that fails to deploy, as CloudFormation would refuse it.
+            err.println("run-local.sh: " + e.getMessage());
+            return ExitStatus.FAILED;
+        } catch (IOException e) {
             err.println("run-local.sh: " + e.getMessage());
             return ExitStatus.CANNOT_RUN;
         } catch (SdkException e) {
@@ -124,21 +127,22 @@ public final class RunLocalCommand {
             InvocationResult result = cloud.lambda().invoke(client.getValue(), "{}");
             List<GatewayResponse> seen = cloud.drainGatewayResponses();
             List<String> stsDenials = cloud.drainStsDenials();
-            String init = result.initDuration() == null ? ""
-                    : " (cold start: init " + result.initDuration().toMillis() + " ms)";
+            if (result.initDuration() != null) {
+                progress.note("cold start: init " + result.initDuration().toMillis() + " ms");
+            }
             Integer status = statusOf(result);
             if (result.functionError() == null && status != null && status == 200) {
                 if (verbose) {
                     out.println(result.payload());
                 }
-                progress.line("SUCCESS: " + client.getValue() + " got 200 from the API" + init);
+                progress.line("SUCCESS: " + client.getValue() + " got 200 from the API");
                 seen.stream().filter(r -> r.status() == 200).forEach(r -> recordedIds.add(r.requestId()));
             } else {
                 allSucceeded = false;
                 // The answer in full: it is the evidence, as invoke.sh prints it.
                 out.println(result.payload());
                 out.println("FAILED: " + client.getValue() + (result.functionError() != null
-                        ? " raised a function error" : " got " + status + " from the API") + init);
+                        ? " raised a function error" : " got " + status + " from the API"));
                 seen.stream().filter(r -> r.explanation() != null)
                         .forEach(r -> out.println("    why (API Gateway): " + r.explanation()));
                 stsDenials.forEach(reason -> out.println("    why (STS): " + reason));
@@ -164,7 +168,7 @@ public final class RunLocalCommand {
         progress.step("Reading the recorded requests back through GET /requests/{id}");
         String endpointId = deployment.consumer().outputs().get("APIGatewayEndpointID");
         Credentials reader = applier.credentialsOf(deployment.consumer().outputs().get("DirectAuthClientFunctionName"));
-        URI base = listener(cloud, deployment, endpointId).url();
+        URI base = listener(cloud, endpointId).url();
         String apiId = deployment.provider().outputs().get("APIGatewayID");
         String stage = deployment.provider().outputs().get("APIStageName");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -188,13 +192,9 @@ public final class RunLocalCommand {
     }
 
     /** The gateway listener standing for one of the consumer's endpoints. */
-    static LocalCloud.EndpointListener listener(LocalCloud cloud, Deployment deployment, String endpointId)
-            throws IOException {
-        var endpoint = deployment.consumer().vpcEndpoints().stream().filter(e -> e.id().equals(endpointId))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the consumer stack has no endpoint " + endpointId));
-        return cloud.endpoint(new VpcEndpoint(endpoint.id(), endpoint.vpcId(), endpoint.policy()),
-                endpoint.privateDnsEnabled());
+    static LocalCloud.EndpointListener listener(LocalCloud cloud, String endpointId) {
+        return cloud.listener(endpointId).orElseThrow(() -> new IllegalStateException(
+                "the consumer stack has no execute-api endpoint " + endpointId));
     }
 
     /**
@@ -204,7 +204,7 @@ public final class RunLocalCommand {
     private String serve(RunLocalOptions options, DeploySettings settings, Deployment deployment, LocalCloud cloud,
                          StackApplier applier, PrintStream out) throws IOException, InterruptedException {
         Map<String, String> env = ServeEnvironment.of(settings, deployment, cloud, applier,
-                listener(cloud, deployment, deployment.consumer().outputs().get("APIGatewayEndpointID")));
+                listener(cloud, deployment.consumer().outputs().get("APIGatewayEndpointID")));
         Path envFile = options.envFile();
         try (StopSignals signals = new StopSignals(signal -> {
             stoppedBy = signal;

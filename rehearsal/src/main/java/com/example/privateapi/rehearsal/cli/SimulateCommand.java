@@ -6,6 +6,8 @@ import com.example.privateapi.iam.NamedPolicy;
 import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.iam.PolicyException;
 import com.example.privateapi.iam.Principal;
+import com.example.privateapi.iam.apigateway.ExecuteApiArn;
+import com.example.privateapi.iam.apigateway.ResourcePolicyShorthand;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -171,7 +173,7 @@ public final class SimulateCommand {
             throw new InvalidInput(where + ": \"resourceAccount\" must be a 12-digit account id");
         }
         return new AuthorizationRequest(principal, action, resource, resourceAccount, context(where, s),
-                identityPolicies(where, s), policy(where, s, "resourcePolicy"), policy(where, s, "endpointPolicy"));
+                identityPolicies(where, s), resourcePolicy(where, s, resource), policy(where, s, "endpointPolicy"));
     }
 
     static Principal principal(String where, String value) throws InvalidInput {
@@ -243,6 +245,22 @@ public final class SimulateCommand {
             policies.add(named(where + ": \"identityPolicies\"[" + i + "]", array.get(i), "identity policy #" + (i + 1)));
         }
         return policies;
+    }
+
+    /**
+     * The resource policy as API Gateway would hold it: an {@code execute-api:/} shorthand is expanded for the API
+     * the resource ARN names, as the gateway does, so a template's resource policy gives the gateway's answers.
+     */
+    private static NamedPolicy resourcePolicy(String where, JsonObject s, String resource) throws InvalidInput {
+        NamedPolicy policy = policy(where, s, "resourcePolicy");
+        if (policy == null || !ResourcePolicyShorthand.isUsedIn(policy.document())) {
+            return policy;
+        }
+        ExecuteApiArn api = ExecuteApiArn.parse(resource).orElseThrow(() -> new InvalidInput(where
+                + ": \"resourcePolicy\" uses the " + ResourcePolicyShorthand.PREFIX + " shorthand, which API Gateway "
+                + "expands with the API's region, account and id, so \"resource\" must be the method's execute-api "
+                + "ARN (arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/METHOD/PATH), got \"" + resource + "\""));
+        return new NamedPolicy(policy.name(), ResourcePolicyShorthand.expand(policy.document(), api));
     }
 
     private static NamedPolicy policy(String where, JsonObject s, String field) throws InvalidInput {

@@ -121,7 +121,7 @@ public final class DeployFlow {
 
         String apiId = Handoff.required(provider.outputs(), "APIGatewayID", "provider");
         progress.step("Redeploying stage " + provider.outputs().get("APIStageName") + " of API " + apiId);
-        applier.redeployStage(apiId);
+        applier.redeployStage(apiId, provider.outputs().get("APIStageName"));
         cloud.endpoint(OTHER_ENDPOINT, false);
         progress.done("deployed");
         return new Deployment(provider, consumer);

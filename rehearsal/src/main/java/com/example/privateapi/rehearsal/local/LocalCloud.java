@@ -5,9 +5,11 @@ import com.example.privateapi.rehearsal.gateway.ApiDefinition;
 import com.example.privateapi.rehearsal.gateway.FunctionInvoker;
 import com.example.privateapi.rehearsal.gateway.GatewayPipeline;
 import com.example.privateapi.rehearsal.gateway.GatewayResponse;
+import com.example.privateapi.rehearsal.gateway.IntegrationAuthorizer;
 import com.example.privateapi.rehearsal.gateway.PrivateApiGateway;
 import com.example.privateapi.rehearsal.gateway.RequestAuthorizer;
 import com.example.privateapi.rehearsal.gateway.VpcEndpoint;
+import com.example.privateapi.iam.Policy;
 import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
 import com.example.privateapi.rehearsal.lambda.InvocationResult;
@@ -58,7 +60,10 @@ public final class LocalCloud implements AutoCloseable {
     private final EndpointTunnel vpcNetwork;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private final Map<String, ApiDefinition> publishedApis = new ConcurrentHashMap<>();
+    /** Each API's deployed stages: API id to stage name to what the stage serves. */
+    private final Map<String, Map<String, ApiDefinition>> publishedApis = new ConcurrentHashMap<>();
+    /** Each function's resource policy, by its unqualified ARN. */
+    private final Map<String, Policy> functionPolicies = new ConcurrentHashMap<>();
     private final Map<String, EndpointListener> endpoints = new ConcurrentHashMap<>();
     private final List<GatewayResponse> gatewayResponses = new CopyOnWriteArrayList<>();
     private final List<Consumer<GatewayResponse>> responseListeners = new CopyOnWriteArrayList<>();
@@ -89,7 +94,8 @@ public final class LocalCloud implements AutoCloseable {
             }
             this.lambda = new LocalLambda(null, region, functionLog);
             resources.add(lambda);
-            FunctionInvoker invoker = (name, event) -> {
+            FunctionInvoker invoker = (functionArn, event) -> {
+                String name = functionArn.split(":")[6];
                 InvocationResult result = lambda.invoke(name, event);
                 if (result.functionError() != null) {
                     throw new FunctionInvoker.IntegrationException("Lambda function " + name + " failed ("
@@ -97,9 +103,12 @@ public final class LocalCloud implements AutoCloseable {
                 }
                 return result.payload();
             };
-            GatewayPipeline pipeline = new GatewayPipeline(region, () -> publishedApis,
-                    new RequestAuthorizer(region, verifier, identities, evaluator), invoker, clock,
-                    accessLog, response -> {
+            GatewayPipeline pipeline = new GatewayPipeline(region,
+                    apiId -> Optional.ofNullable(publishedApis.get(apiId)).map(Map::copyOf),
+                    new RequestAuthorizer(region, verifier, identities, evaluator),
+                    new IntegrationAuthorizer(evaluator, identities,
+                            arn -> Optional.ofNullable(functionPolicies.get(arn))),
+                    invoker, clock, accessLog, response -> {
                         gatewayResponses.add(response);
                         responseListeners.forEach(listener -> listener.accept(response));
                     });
@@ -166,11 +175,22 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Publishes an API's definition to its stage, as a deployment does. */
     public void publish(ApiDefinition api) {
-        publishedApis.put(api.apiId(), api);
+        publishedApis.computeIfAbsent(api.apiId(), id -> new ConcurrentHashMap<>()).put(api.stage(), api);
     }
 
-    public ApiDefinition published(String apiId) {
-        return publishedApis.get(apiId);
+    /** What the stage of the API serves, or null when it was never deployed. */
+    public ApiDefinition published(String apiId, String stage) {
+        Map<String, ApiDefinition> stages = publishedApis.get(apiId);
+        return stages == null ? null : stages.get(stage);
+    }
+
+    /** Sets a function's resource policy (its Lambda permissions), or removes it when null. */
+    public void functionPolicy(String functionArn, Policy policy) {
+        if (policy == null) {
+            functionPolicies.remove(functionArn);
+        } else {
+            functionPolicies.put(functionArn, policy);
+        }
     }
 
     /** Stands up (once) the gateway listener of an execute-api interface endpoint. */
@@ -182,6 +202,11 @@ public final class LocalCloud implements AutoCloseable {
         EndpointListener listener = new EndpointListener(endpoint, gateway.startEndpoint(endpoint), privateDns);
         endpoints.put(endpoint.id(), listener);
         return listener;
+    }
+
+    /** The listener stood up for an execute-api endpoint, if any. */
+    public Optional<EndpointListener> listener(String endpointId) {
+        return Optional.ofNullable(endpoints.get(endpointId));
     }
 
     /**

@@ -3,9 +3,8 @@ package com.example.privateapi.rehearsal.local;
 import com.example.privateapi.rehearsal.gateway.ApiDefinition;
 import com.example.privateapi.rehearsal.gateway.Route;
 import com.example.privateapi.rehearsal.gateway.VpcEndpoint;
-import com.example.privateapi.iam.AuthorizationRequest;
 import com.example.privateapi.iam.Decision;
-import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.ParsedRequest;
 import com.example.privateapi.iam.Principal;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.Role;
@@ -16,6 +15,7 @@ import com.example.privateapi.rehearsal.template.Model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +34,10 @@ public final class StackApplier {
     private final LocalCloud cloud;
     private final DynamoTables tables;
     private final Map<String, Credentials> functionCredentials = new HashMap<>();
-    /** Each API's definition as last deployed by its stack, published to its stage at the next redeploy. */
+    /** Each API stage's definition as last deployed by its stack, published at the next redeploy. */
     private final Map<String, ApiDefinition> pending = new LinkedHashMap<>();
+    /** The deployment each API stage was last pointed at by its stack. */
+    private final Map<String, String> deployments = new HashMap<>();
 
     public StackApplier(LocalCloud cloud, DynamoTables tables) {
         this.cloud = cloud;
@@ -47,17 +49,19 @@ public final class StackApplier {
      * {@link #redeployStage} as on AWS, where a stack update does not always redeploy the stage.
      */
     public void apply(DeployedStack stack, String accountId) throws IOException {
+        // Every policy is parsed first, so a malformed one fails the deploy before anything of it is applied.
+        StackPolicies policies = StackPolicies.of(stack, cloud.region(), accountId);
         for (Model.IamRole role : stack.roles()) {
-            cloud.identities().putRole(new Role(role.arn(), role.roleId(), role.trustPolicy(), role.policies(),
-                    role.maxSessionDuration()));
+            cloud.identities().putRole(new Role(role.arn(), role.roleId(), policies.trustPolicies().get(role.arn()),
+                    policies.rolePolicies().get(role.arn()), role.maxSessionDuration()));
         }
         for (var table : stack.tables()) {
             tables.ensure(table);
         }
         for (Model.VpcEndpoint endpoint : stack.vpcEndpoints()) {
             if (endpoint.serviceName().endsWith(".execute-api")) {
-                cloud.endpoint(new VpcEndpoint(endpoint.id(), endpoint.vpcId(), endpoint.policy()),
-                        endpoint.privateDnsEnabled());
+                cloud.endpoint(new VpcEndpoint(endpoint.id(), endpoint.vpcId(),
+                        policies.endpointPolicies().get(endpoint.id())), endpoint.privateDnsEnabled());
             }
         }
         boolean hasExecuteApiEndpoint = stack.vpcEndpoints().stream()
@@ -66,20 +70,30 @@ public final class StackApplier {
             // Functions in a VPC with an execute-api endpoint reach API Gateway through it.
             deploy(function, function.inVpc() && hasExecuteApiEndpoint);
         }
+        for (Model.LambdaFunction function : stack.functions()) {
+            cloud.functionPolicy(function.arn(), policies.functionPolicies().get(function.arn()));
+        }
         for (Model.RestApi api : stack.apis()) {
-            ApiDefinition definition = definition(api, stack, accountId);
-            if (cloud.published(api.id()) == null) {
-                cloud.publish(definition);
+            for (Model.Stage stage : api.stages()) {
+                ApiDefinition definition = definition(api, stage, accountId, policies);
+                String key = api.id() + "/" + stage.name();
+                // A new stage, or one CloudFormation pointed at a new deployment, serves the API as it is now;
+                // otherwise the stage keeps what it served until it is redeployed, as on AWS.
+                if (cloud.published(api.id(), stage.name()) == null
+                        || !stage.deploymentId().equals(deployments.get(key))) {
+                    cloud.publish(definition);
+                }
+                deployments.put(key, stage.deploymentId());
+                pending.put(key, definition);
             }
-            pending.put(api.id(), definition);
         }
     }
 
-    /** {@code aws apigateway create-deployment}: publishes the API's current definition to its stage. */
-    public void redeployStage(String apiId) {
-        ApiDefinition definition = pending.get(apiId);
+    /** {@code aws apigateway create-deployment}: publishes the API's current definition to the stage. */
+    public void redeployStage(String apiId, String stage) {
+        ApiDefinition definition = pending.get(apiId + "/" + stage);
         if (definition == null) {
-            throw new IllegalStateException("no API " + apiId + " is deployed");
+            throw new IllegalStateException("no stage " + stage + " of an API " + apiId + " is deployed");
         }
         cloud.publish(definition);
     }
@@ -90,15 +104,18 @@ public final class StackApplier {
     }
 
     private void deploy(Model.LambdaFunction function, boolean throughEndpoint) {
-        if (!Files.isRegularFile(function.codeUri())) {
+        if (function.codePath() == null) {
+            throw new IllegalStateException("function " + function.logicalId() + ": its code " + function.code()
+                    + " is not a local build; the rehearsal runs the jar the build produced (CodeUri: target/...)");
+        }
+        if (!Files.isRegularFile(function.codePath())) {
             throw new IllegalStateException("function " + function.logicalId() + ": its CodeUri "
-                    + function.codeUri() + " does not exist; build it with: mvn package");
+                    + function.codePath() + " does not exist; build it with: mvn package");
         }
         Role role = cloud.identities().role(function.roleArn()).orElseThrow(() -> new IllegalStateException(
                 "function " + function.logicalId() + ": its role " + function.roleArn() + " is not in the stack"));
-        Decision trust = cloud.evaluator().evaluate(new AuthorizationRequest(Principal.service("lambda.amazonaws.com"),
-                "sts:AssumeRole", role.arn(), role.accountId(), Map.of(), List.of(),
-                new NamedPolicy("trust policy of role " + role.name(), role.trustPolicy()), null));
+        Decision trust = cloud.evaluator().evaluate(new ParsedRequest(Principal.service("lambda.amazonaws.com"),
+                "sts:AssumeRole", role.arn(), role.accountId(), Map.of(), List.of(), role.trustPolicy(), null));
         if (!trust.allowed()) {
             // CloudFormation's own words when a function's role does not trust Lambda.
             throw new IllegalStateException("function " + function.logicalId() + ": The role defined for the "
@@ -113,16 +130,21 @@ public final class StackApplier {
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", cloud.dynamodbUrl().toString());
 
         Map<String, String> jvm = throughEndpoint ? cloud.vpcNetworkJvmProperties() : Map.of();
-        cloud.lambda().deploy(new FunctionSpec(function.name(), function.arn(), function.codeUri(), function.handler(),
+        cloud.lambda().deploy(new FunctionSpec(function.name(), function.arn(), function.codePath(), function.handler(),
                 environment, function.timeout(), function.memoryMb(), jvm), credentials);
     }
 
-    private static ApiDefinition definition(Model.RestApi api, DeployedStack stack, String accountId) {
-        Map<String, String> functionNames = new HashMap<>();
-        stack.functions().forEach(f -> functionNames.put(f.logicalId(), f.name()));
-        List<Route> routes = api.routes().stream().map(r -> new Route(r.method(), r.path(),
-                functionNames.get(r.functionLogicalId()))).toList();
-        return new ApiDefinition(api.id(), accountId, api.stageName(), routes, api.resourcePolicy(),
-                api.accessLogFormat());
+    private static ApiDefinition definition(Model.RestApi api, Model.Stage stage, String accountId,
+                                            StackPolicies policies) {
+        List<Route> routes = new ArrayList<>();
+        for (Model.Route route : api.routes()) {
+            if (!route.authorization().equals("AWS_IAM")) {
+                throw new IllegalStateException("API " + api.logicalId() + ": " + route.method() + " " + route.path()
+                        + " has no AWS_IAM authorization; the rehearsal serves IAM-authorized methods only");
+            }
+            routes.add(new Route(route.method(), route.path(), route.functionArn(), route.credentials()));
+        }
+        return new ApiDefinition(api.id(), accountId, stage.name(), routes, policies.apiPolicies().get(api.id()),
+                stage.accessLogFormat());
     }
 }

@@ -79,6 +79,9 @@ class CommandLineTest {
         assertEquals(new CommandLine.Simulate("-"), CommandLine.parse(List.of("simulate", "-")));
         assertEquals(new CommandLine.Simulate("cases.json"), CommandLine.parse(List.of("simulate", "cases.json")));
         assertEquals(new CommandLine.BenchColdStart(5), CommandLine.parse(List.of("bench-cold-start")));
+        assertEquals(new CommandLine.Model(Path.of("api-client/api-client.yaml"), Map.of("pAPIHost", "h"),
+                "111111111111", "us-east-1", "api-client"), CommandLine.parse(List.of("model",
+                "api-client/api-client.yaml", "--param", "pAPIHost=h", "--account", "111111111111")));
         assertEquals(new CommandLine.BenchColdStart(3), CommandLine.parse(List.of("bench-cold-start", "--runs", "3")));
     }
 
@@ -89,7 +92,10 @@ class CommandLineTest {
         "simulate --file|simulate: unknown option \"--file\"|simulate --help",
         "bench-cold-start --runs 0|bench-cold-start: --runs must be a whole number from 1 to 50, got \"0\"|bench-cold-start --help",
         "bench-cold-start 3|bench-cold-start: unexpected arguments 3|bench-cold-start --help",
-        "simulat|unexpected argument \"simulat\" (the commands are simulate and bench-cold-start)|run-local.sh --help",
+        "simulat|unexpected argument \"simulat\" (the commands are simulate, model and bench-cold-start)|run-local.sh --help",
+        "model|model takes a TEMPLATE first|model --help",
+        "model t.yaml --param x|model: --param takes NAME=VALUE, got x|model --help",
+        "model t.yaml --account 1|model: --account takes a 12-digit account id, got 1|model --help",
     })
     void usageErrorsAreTwoLinesNamingTheMistakeAndTheHelp(String args, String message, String help) {
         CommandLine.UsageException e = assertThrows(CommandLine.UsageException.class,

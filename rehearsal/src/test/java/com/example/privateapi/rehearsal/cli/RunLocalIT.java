@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -120,6 +121,57 @@ class RunLocalIT {
         assertTrue(answer.contains("/Prod/GET/\\\"}"), answer);
         assertTrue(!answer.contains("explicit deny"), answer);
         assertTrue(run.out().contains("Cross-account request: no statement of \"resource policy of API "), run.out());
+    }
+
+    /**
+     * SAM's default integration credentials for AWS_IAM are the caller's ("AWS::Serverless::Api ApiAuth", InvokeRole:
+     * CALLER_CREDENTIALS by default): API Gateway would invoke the backend as the consumer's role, which may not
+     * invoke it, and AWS answers every call with a 500. The project's template sets InvokeRole: NONE; without it the
+     * rehearsal fails exactly so.
+     */
+    @Test
+    void withoutInvokeRoleNoneEveryCallFailsWithA500NamingTheCallersCredentials(@TempDir Path dir) throws Exception {
+        for (String side : List.of("api-backend", "api-client")) {
+            Files.createDirectories(dir.resolve(side));
+            Files.createSymbolicLink(dir.resolve(side).resolve("target"), ROOT.resolve(side).resolve("target"));
+            try (var templates = Files.newDirectoryStream(ROOT.resolve(side), "*.yaml")) {
+                for (Path template : templates) {
+                    String text = Files.readString(template);
+                    Files.writeString(dir.resolve(side).resolve(template.getFileName()),
+                            text.replace("        InvokeRole: NONE\n", ""));
+                }
+            }
+        }
+        assertTrue(!Files.readString(dir.resolve("api-backend/api-backend.yaml")).contains("InvokeRole"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit;
+        try (PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            exit = new RunLocalCommand(dir).run(((CommandLine.Rehearse) CommandLine.parse(List.of("--verbose")))
+                    .options(), print, print);
+        } catch (CommandLine.UsageException e) {
+            throw new AssertionError(e);
+        }
+        Run run = new Run(exit, bytes.toString(StandardCharsets.UTF_8));
+        assertEquals(1, run.exit(), run.out());
+        assertEquals(2, run.out().lines().filter(l -> l.startsWith("FAILED: ") && l.endsWith("got 500 from the API"))
+                .count(), run.out());
+        assertTrue(run.out().contains("{\\\"message\\\":\\\"Internal server error\\\"}"), run.out());
+        assertTrue(run.out().contains("\"integrationError\":\"Invalid permissions on Lambda function\""), run.out());
+        assertEquals(2, run.out().lines().filter(l -> l.matches("    why \\(API Gateway\\): API Gateway invokes "
+                + "arn:aws:lambda:us-east-1:222222222222:function:private-api-backend-\\S+-backend with the caller's "
+                + "credentials .*")).count(), run.out());
+        assertTrue(run.out().contains("Set Auth.InvokeRole: NONE"), run.out());
+    }
+
+    @Test
+    void aMalformedTrustedPrincipalFailsTheDeployBeforeAnyRequest() {
+        Run run = run("--provider-param", "pTrustedPrincipals=nobody-at-all");
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("run-local.sh: stack private-api-backend failed to deploy: resource "),
+                run.out());
+        assertTrue(run.out().contains("Invalid principal in policy: \"AWS\":\"nobody-at-all\""), run.out());
+        assertFalse(run.out().contains("Deploying the consumer stack"), run.out());
+        assertFalse(run.out().contains("Invoking"), run.out());
     }
 
     @Test

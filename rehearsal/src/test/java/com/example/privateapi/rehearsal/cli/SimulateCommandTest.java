@@ -77,6 +77,43 @@ class SimulateCommandTest {
         assertEquals("ImplicitDeny", decisions.get(1).getAsJsonObject().get("decision").getAsString());
     }
 
+    /**
+     * A template's resource policy, written with API Gateway's {@code execute-api:/} shorthand ("API Gateway resource
+     * policy examples"), gives in simulate the answers the gateway gives: expanded for the API the resource names.
+     */
+    @Test
+    void theExecuteApiShorthandIsExpandedAsTheGatewayExpandsIt() {
+        String policy = """
+                {
+                  "principal": "arn:aws:iam::111111111111:role/DirectClientRole",
+                  "action": "execute-api:Invoke",
+                  "resource": "arn:aws:execute-api:us-east-1:222222222222:abc123defg/Prod/GET/",
+                  "context": {"aws:SourceVpce": "vpce-0123"},
+                  "identityPolicies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                    "Action": "execute-api:Invoke", "Resource": "*"}]}],
+                  "resourcePolicy": {"Version": "2012-10-17", "Statement": [
+                    {"Sid": "AllowClients", "Effect": "Allow", "Principal": {"AWS": "111111111111"},
+                     "Action": "execute-api:Invoke", "Resource": "execute-api:/Prod/GET/*"},
+                    {"Sid": "DenyOutsideAllowedEndpoints", "Effect": "Deny", "Principal": "*",
+                     "Action": "execute-api:Invoke", "Resource": "execute-api:/*",
+                     "Condition": {"StringNotEquals": {"aws:SourceVpce": "vpce-0000"}}}]}
+                }
+                """;
+        String throughAllowed = policy.replace("\"vpce-0000\"", "\"vpce-0123\"");
+        String otherStage = throughAllowed.replace("abc123defg/Prod/GET/", "abc123defg/Dev/GET/");
+        Result result = run("[" + policy + "," + throughAllowed + "," + otherStage + "]", "-");
+        assertEquals(0, result.exit(), result.err());
+        JsonArray decisions = JsonParser.parseString(result.out()).getAsJsonArray();
+        // The Deny on execute-api:/* covers the API: through vpce-0123, not the allowed vpce-0000, it denies.
+        assertEquals("ExplicitDeny", decisions.get(0).getAsJsonObject().get("decision").getAsString());
+        assertEquals("Allow", decisions.get(1).getAsJsonObject().get("decision").getAsString());
+        // execute-api:/Prod/GET/* names the Prod stage of this API only.
+        assertEquals("ImplicitDeny", decisions.get(2).getAsJsonObject().get("decision").getAsString());
+        assertTrue(decisions.get(2).getAsJsonObject().get("reason").getAsString().contains(
+                "Resource [arn:aws:execute-api:us-east-1:222222222222:abc123defg/Prod/GET/*] does not match"),
+                decisions.get(2).toString());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\",\"resourceAccount\":\"111111111111\"}|simulation #1: \"principal\" is required",
@@ -85,6 +122,10 @@ class SimulateCommandTest {
         "{\"principal\":\"111111111111\",\"action\":\"s3:GetObject\",\"resource\":\"*\"}|simulation #1: \"resourceAccount\" is required",
         "{\"principal\":\"111111111111\",\"action\":\"s3:GetObject\",\"resource\":\"*\",\"resourceAccount\":\"111111111111\",\"resourcePolicy\":{\"Statement\":[{\"Effect\":\"Maybe\"}]}}|simulation #1: policy \"resource policy\" statement #0: Effect must be",
         "{\"principal\":\"111111111111\",\"action\":\"s3:GetObject\",\"resource\":\"*\",\"resourceAccount\":\"111111111111\",\"extra\":1}|simulation #1: unknown field \"extra\"",
+        "{\"principal\":\"111111111111\",\"action\":\"execute-api:Invoke\",\"resource\":\"arn:aws:execute-api:us-east-1:222222222222:abc/Prod/GET/\",\"resourcePolicy\":{\"Statement\":[{\"Effect\":\"Allow\",\"NotPrincipal\":{\"AWS\":\"111111111111\"},\"Action\":\"*\",\"Resource\":\"*\"}]}}|simulation #1: policy \"resource policy\" statement #0: NotPrincipal must be used with \"Effect\": \"Deny\"; using it with \"Allow\" is not supported",
+        "{\"principal\":\"111111111111\",\"action\":\"execute-api:Invoke\",\"resource\":\"arn:aws:execute-api:us-east-1:222222222222:abc/Prod/GET/\",\"resourcePolicy\":{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}}|simulation #1: policy \"resource policy\" statement #0: a resource policy statement needs a Principal or NotPrincipal",
+        "{\"principal\":\"111111111111\",\"action\":\"sts:AssumeRole\",\"resource\":\"arn:aws:iam::222222222222:role/R\",\"resourcePolicy\":{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"111111111111\"},\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}}|simulation #1: policy \"resource policy\" statement #0: a role trust policy statement must not have a Resource",
+        "{\"principal\":\"111111111111\",\"action\":\"execute-api:Invoke\",\"resource\":\"*\",\"resourceAccount\":\"222222222222\",\"resourcePolicy\":{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"execute-api:/*\"}]}}|simulation #1: \"resourcePolicy\" uses the execute-api:/ shorthand, which API Gateway expands with the API's region, account and id, so \"resource\" must be the method's execute-api ARN",
         "[1]|simulation #1 must be a JSON object",
         "{not json|is not valid JSON",
     })

@@ -48,11 +48,13 @@ class ProjectTemplatesTest {
 
         Model.RestApi api = updated.apis().get(0);
         assertEquals("PRIVATE", api.endpointType());
-        assertEquals("AWS_IAM", api.authorization());
-        assertEquals("Prod", api.stageName());
-        assertEquals(List.of("GET /", "GET /requests/{requestId}"),
-                api.routes().stream().map(r -> r.method() + " " + r.path()).sorted().toList());
-        assertTrue(api.accessLogFormat().contains("$context.identity.vpceId"));
+        assertEquals(List.of("Prod"), api.stages().stream().map(Model.Stage::name).toList(),
+                "OpenApiVersion keeps SAM from creating its extra stage named Stage");
+        assertEquals(List.of("GET / AWS_IAM null", "GET /requests/{requestId} AWS_IAM null"),
+                api.routes().stream().map(r -> r.method() + " " + r.path() + " " + r.authorization() + " "
+                        + r.credentials()).sorted().toList(),
+                "Auth.InvokeRole: NONE: API Gateway invokes the backend with its own permission");
+        assertTrue(api.stages().get(0).accessLogFormat().contains("$context.identity.vpceId"));
         JsonArray statements = JsonParser.parseString(api.resourcePolicy()).getAsJsonObject()
                 .getAsJsonArray("Statement");
         String policy = statements.toString();
@@ -79,7 +81,8 @@ class ProjectTemplatesTest {
         assertEquals(accessRole, assume.environment().get("ROLE_TO_ASSUME"));
         assertEquals(provider.outputs().get("APIGatewayFQDN"), assume.environment().get("API_HOST"));
         assertTrue(assume.environment().get("VPCE_DNS_NAMES").contains(endpointId + "-"));
-        assertTrue(assume.codeUri().endsWith(Path.of("api-client", "target", "api-client.jar")), assume.codeUri().toString());
+        assertTrue(assume.codePath().endsWith(Path.of("api-client", "target", "api-client.jar")),
+                assume.codePath().toString());
         assertTrue(assume.inVpc());
         assertEquals("java21", assume.runtime());
 
