@@ -107,7 +107,10 @@ public final class DeployFlow {
         DeployedStack consumer = reader.deploy(root.resolve(CLIENT_TEMPLATE), consumerParams, consumerTarget);
         applier.apply(consumer, settings.consumerAccount());
         progress.note("endpoint " + consumer.outputs().get("APIGatewayEndpointID"));
-        progress.done("direct client role " + consumer.outputs().get("DirectAuthClientRole"));
+        String directRole = consumer.outputs().get("DirectAuthClientRole");
+        // The account is in the step's title: the role's name is what tells it apart.
+        progress.done("direct client role " + (directRole == null ? null
+                : directRole.substring(directRole.indexOf(":role/") + ":role/".length())));
 
         progress.step("Updating the provider stack with the consumer's outputs");
         Map<String, String> providerParams = Handoff.providerUpdateParameters(consumer.outputs(),
