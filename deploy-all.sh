@@ -48,8 +48,18 @@ deploy() { # deploy PROFILE REGION TEMPLATE STACK [PARAM=VALUE...]
     ${1:+--parameter-overrides "$@"}
 }
 
+step "reading DynamoDB's managed prefix list in $provider_region (the backend's only HTTPS destination)"
+dynamodb_prefix_list=$(aws ec2 describe-managed-prefix-lists --profile "$provider" --region "$provider_region" \
+  --filters "Name=prefix-list-name,Values=com.amazonaws.$provider_region.dynamodb" \
+  --query 'PrefixLists[0].PrefixListId' --output text)
+case "$dynamodb_prefix_list" in
+  pl-*) echo "$dynamodb_prefix_list" ;;
+  *) die "no managed prefix list com.amazonaws.$provider_region.dynamodb in $provider_region (got '$dynamodb_prefix_list')" ;;
+esac
+
 step "1/4 deploying the provider stack $BACKEND_STACK with default parameters"
-deploy "$provider" "$provider_region" "$work/backend.yaml" "$BACKEND_STACK"
+deploy "$provider" "$provider_region" "$work/backend.yaml" "$BACKEND_STACK" \
+  "pDynamoDBPrefixListId=$dynamodb_prefix_list"
 api_id=$(required_output "$provider" "$BACKEND_STACK" APIGatewayID)
 api_host=$(required_output "$provider" "$BACKEND_STACK" APIGatewayFQDN)
 api_role=$(required_output "$provider" "$BACKEND_STACK" APIAccessRole)
@@ -63,7 +73,7 @@ direct_role=$(required_output "$consumer" "$CLIENT_STACK" DirectAuthClientRole)
 
 step "3/4 updating the provider stack with the consumer's outputs"
 deploy "$provider" "$provider_region" "$work/backend.yaml" "$BACKEND_STACK" \
-  "pTrustedPrincipals=$consumer_account" "pAPIAccessList=$direct_role" "pAllowedVPCEndpoints=$endpoint_id"
+  "pDynamoDBPrefixListId=$dynamodb_prefix_list" "pTrustedPrincipals=$consumer_account" "pAPIAccessList=$direct_role" "pAllowedVPCEndpoints=$endpoint_id"
 
 step "4/4 redeploying stage $stage of API $api_id so the new resource policy takes effect"
 aws apigateway create-deployment --profile "$provider" --region "$provider_region" --rest-api-id "$api_id" \

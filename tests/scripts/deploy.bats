@@ -45,10 +45,13 @@ setup() {
   second=$(echo "$deploys" | sed -n 2p)
   third=$(echo "$deploys" | sed -n 3p)
 
-  # 1: provider with defaults.
+  # 1: provider with defaults and the region's DynamoDB prefix list, looked up in the provider account.
   [[ "$first" == *"--profile provider-prof"* ]]
   [[ "$first" == *"--stack-name private-api-backend"* ]]
-  [[ "$first" != *"--parameter-overrides"* ]]
+  [[ "$first" == *"--parameter-overrides pDynamoDBPrefixListId=pl-02cd2c6b" ]]
+  lookup=$(calls "aws ec2 describe-managed-prefix-lists")
+  [[ "$lookup" == *"--profile provider-prof"* ]]
+  [[ "$lookup" == *"Values=com.amazonaws.us-east-1.dynamodb"* ]]
   [[ "$first" == *"CAPABILITY_NAMED_IAM CAPABILITY_AUTO_EXPAND"* ]]
   # 2: consumer with the provider's outputs.
   [[ "$second" == *"--profile consumer-prof"* ]]
@@ -59,6 +62,7 @@ setup() {
   [[ "$second" == *"pAPIPrefix=/Beta"* ]]
   # 3: provider update with the consumer's outputs.
   [[ "$third" == *"--profile provider-prof"* ]]
+  [[ "$third" == *"pDynamoDBPrefixListId=pl-02cd2c6b"* ]]
   [[ "$third" == *"pTrustedPrincipals=111111111111"* ]]
   [[ "$third" == *"pAPIAccessList=arn:aws:iam::111111111111:role/private-api-client-DirectRole-1"* ]]
   [[ "$third" == *"pAllowedVPCEndpoints=vpce-0123456789abcdef0"* ]]
@@ -163,4 +167,12 @@ setup() {
   [[ "$output" == *"the AWS CLI has no profile 'nosuch'"*"aws configure --profile nosuch"* ]]
   [ -z "$(calls 'sam ')" ]
   [ -z "$(calls 'mvn ')" ]
+}
+
+@test "deploy-all.sh stops before any deploy when the region has no DynamoDB prefix list" {
+  export STUB_PREFIX_LIST=None
+  run "$ROOT/deploy-all.sh" consumer-prof provider-prof
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"no managed prefix list com.amazonaws.us-east-1.dynamodb"* ]]
+  [ -z "$(calls "sam deploy")" ]
 }

@@ -124,9 +124,11 @@ public final class RunLocalCommand {
             progress.step("Invoking " + client.getValue());
             cloud.drainGatewayResponses();
             cloud.drainStsDenials();
+            cloud.drainNetworkDenials();
             InvocationResult result = cloud.lambda().invoke(client.getValue(), "{}");
             List<GatewayResponse> seen = cloud.drainGatewayResponses();
             List<String> stsDenials = cloud.drainStsDenials();
+            List<String> networkDenials = cloud.drainNetworkDenials();
             if (result.initDuration() != null) {
                 progress.note("cold start: init " + result.initDuration().toMillis() + " ms");
             }
@@ -146,6 +148,7 @@ public final class RunLocalCommand {
                 seen.stream().filter(r -> r.explanation() != null)
                         .forEach(r -> out.println("    why (API Gateway): " + r.explanation()));
                 stsDenials.forEach(reason -> out.println("    why (STS): " + reason));
+                networkDenials.forEach(reason -> out.println("    why (network): " + reason));
                 if (result.functionError() != null && !verbose && result.logTail() != null
                         && !result.logTail().isBlank()) {
                     out.println("    function log:");

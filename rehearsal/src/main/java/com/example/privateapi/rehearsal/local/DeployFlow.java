@@ -54,9 +54,11 @@ public final class DeployFlow {
         Map<String, String> consumerOutputs = Map.of(
                 "DirectAuthClientRole", "arn:aws:iam::" + settings.consumerAccount() + ":role/DirectAuthClientRole",
                 "APIGatewayEndpointID", "vpce-0123456789abcdef0");
-        check(reader, true, root.resolve(BACKEND_TEMPLATE), settings.providerParams());
+        String prefixList = LocalCloud.dynamodbPrefixListId(settings.region());
+        check(reader, true, root.resolve(BACKEND_TEMPLATE), Handoff.providerParameters(prefixList,
+                settings.providerParams()));
         check(reader, true, root.resolve(BACKEND_TEMPLATE), Handoff.providerUpdateParameters(
-                consumerOutputs, settings.consumerAccount(), settings.providerParams()));
+                consumerOutputs, settings.consumerAccount(), prefixList, settings.providerParams()));
         check(reader, false, root.resolve(CLIENT_TEMPLATE), Handoff.consumerParameters(
                 providerOutputs, settings.providerAccount(), settings.consumerParams()));
     }
@@ -90,9 +92,11 @@ public final class DeployFlow {
 
         progress.step("Deploying the provider stack " + BACKEND_STACK + " in account " + settings.providerAccount()
                 + " (" + BACKEND_TEMPLATE + ")");
+        progress.note("with its region's DynamoDB prefix list " + cloud.dynamodbPrefixListId());
         overrides(settings.providerParams());
-        DeployedStack provider = reader.deploy(root.resolve(BACKEND_TEMPLATE), settings.providerParams(),
-                providerTarget);
+        Map<String, String> initialParams = Handoff.providerParameters(cloud.dynamodbPrefixListId(),
+                settings.providerParams());
+        DeployedStack provider = reader.deploy(root.resolve(BACKEND_TEMPLATE), initialParams, providerTarget);
         applier.apply(provider, settings.providerAccount());
         progress.done("API " + provider.outputs().get("APIGatewayID") + ", stage "
                 + provider.outputs().get("APIStageName"));
@@ -114,7 +118,7 @@ public final class DeployFlow {
 
         progress.step("Updating the provider stack with the consumer's outputs");
         Map<String, String> providerParams = Handoff.providerUpdateParameters(consumer.outputs(),
-                settings.consumerAccount(), settings.providerParams());
+                settings.consumerAccount(), cloud.dynamodbPrefixListId(), settings.providerParams());
         provider = reader.deploy(root.resolve(BACKEND_TEMPLATE), providerParams, providerTarget);
         applier.apply(provider, settings.providerAccount());
         List<String> given = new ArrayList<>();

@@ -16,6 +16,7 @@ import com.example.privateapi.rehearsal.lambda.InvocationResult;
 import com.example.privateapi.rehearsal.lambda.LocalLambda;
 import com.example.privateapi.rehearsal.net.EndpointTunnel;
 import com.example.privateapi.rehearsal.net.LocalCertificates;
+import com.example.privateapi.rehearsal.net.UnansweredListener;
 import com.example.privateapi.rehearsal.sigv4.SigV4Verifier;
 import com.example.privateapi.rehearsal.sts.StsServer;
 
@@ -68,6 +69,7 @@ public final class LocalCloud implements AutoCloseable {
     private final List<GatewayResponse> gatewayResponses = new CopyOnWriteArrayList<>();
     private final List<Consumer<GatewayResponse>> responseListeners = new CopyOnWriteArrayList<>();
     private final List<String> stsDenials = new CopyOnWriteArrayList<>();
+    private final List<String> networkDenials = new CopyOnWriteArrayList<>();
     private final PrivateApiGateway gateway;
     private final Thread closeOnExit = new Thread(this::close, "local-cloud-close");
 
@@ -155,14 +157,19 @@ public final class LocalCloud implements AutoCloseable {
         return dynamodbUrl;
     }
 
+    /** The port of the consumer VPC's network path to its execute-api endpoints, as an HTTPS proxy. */
+    public int vpcNetworkProxyPort() {
+        return vpcNetwork.port();
+    }
+
     /**
-     * JVM system properties that put a function inside the consumer VPC: its HTTPS goes through the VPC's network
-     * path to the execute-api endpoints, which it trusts as it would trust AWS's certificates.
+     * JVM system properties that send a function's HTTPS through a proxy standing for its VPC's network path, and
+     * make it trust the rehearsal's certificates for API Gateway's names as it would trust AWS's.
      */
-    public Map<String, String> vpcNetworkJvmProperties() {
+    public Map<String, String> httpsProxyJvmProperties(int proxyPort) {
         Map<String, String> jvm = new LinkedHashMap<>();
         jvm.put("https.proxyHost", "127.0.0.1");
-        jvm.put("https.proxyPort", Integer.toString(vpcNetwork.port()));
+        jvm.put("https.proxyPort", Integer.toString(proxyPort));
         jvm.put("javax.net.ssl.trustStore", certificates.trustStore().toString());
         jvm.put("javax.net.ssl.trustStorePassword", certificates.trustStorePassword());
         return jvm;
@@ -235,6 +242,34 @@ public final class LocalCloud implements AutoCloseable {
     public List<GatewayResponse> drainGatewayResponses() {
         List<GatewayResponse> seen = List.copyOf(gatewayResponses);
         gatewayResponses.clear();
+        return seen;
+    }
+
+    /**
+     * A network path the security groups do not allow: an address that accepts connections and never answers them.
+     * Each connection is recorded with the reason, for {@link #drainNetworkDenials}.
+     */
+    public URI unanswered(String source, String destination, String why, String scheme) throws IOException {
+        UnansweredListener listener = new UnansweredListener(socket -> networkDenials.add(source + " connected to "
+                + destination + ", which does not answer: " + why));
+        resources.add(listener);
+        return listener.url(scheme);
+    }
+
+    /** The id of DynamoDB's AWS-managed prefix list in this region, as deploy-all.sh looks it up. */
+    public String dynamodbPrefixListId() {
+        return dynamodbPrefixListId(region);
+    }
+
+    /** The rehearsal's id of DynamoDB's prefix list in {@code region}: the same for every run. */
+    public static String dynamodbPrefixListId(String region) {
+        return String.format("pl-%08x", ("com.amazonaws." + region + ".dynamodb").hashCode());
+    }
+
+    /** Connections that security groups left unanswered since the last call, with the missing rule. */
+    public List<String> drainNetworkDenials() {
+        List<String> seen = List.copyOf(networkDenials);
+        networkDenials.clear();
         return seen;
     }
 

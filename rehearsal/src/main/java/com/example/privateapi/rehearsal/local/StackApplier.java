@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.net.URI;
 
 /**
  * Makes a deployed stack real in the local cloud: its roles in the identity store, its tables in DynamoDB,
@@ -36,6 +38,9 @@ public final class StackApplier {
     private final Map<String, Credentials> functionCredentials = new HashMap<>();
     /** Each API stage's definition as last deployed by its stack, published at the next redeploy. */
     private final Map<String, ApiDefinition> pending = new LinkedHashMap<>();
+    /** The security groups and subnets of the stacks applied so far, by id. */
+    private final Map<String, Model.SecurityGroup> securityGroups = new HashMap<>();
+    private final Map<String, Model.Subnet> subnets = new HashMap<>();
     /** The deployment each API stage was last pointed at by its stack. */
     private final Map<String, String> deployments = new HashMap<>();
 
@@ -52,6 +57,14 @@ public final class StackApplier {
         // Every policy is parsed first, so a malformed one fails the deploy before anything of it is applied.
         StackPolicies policies = StackPolicies.of(stack, cloud.region(), accountId);
         for (Model.IamRole role : stack.roles()) {
+            if (role.permissionsBoundary() != null) {
+                // A boundary caps what the identity policies allow; evaluating without it could allow what AWS denies.
+                throw new IllegalStateException("role " + role.logicalId() + " has the permissions boundary "
+                        + role.permissionsBoundary() + ", which the rehearsal does not evaluate; `run-local.sh model` "
+                        + "shows it, but the rehearsal cannot run this stack");
+            }
+        }
+        for (Model.IamRole role : stack.roles()) {
             cloud.identities().putRole(new Role(role.arn(), role.roleId(), policies.trustPolicies().get(role.arn()),
                     policies.rolePolicies().get(role.arn()), role.maxSessionDuration()));
         }
@@ -64,11 +77,11 @@ public final class StackApplier {
                         policies.endpointPolicies().get(endpoint.id())), endpoint.privateDnsEnabled());
             }
         }
-        boolean hasExecuteApiEndpoint = stack.vpcEndpoints().stream()
-                .anyMatch(e -> e.serviceName().endsWith(".execute-api"));
+        stack.resources().securityGroups().forEach(group -> securityGroups.put(group.id(), group));
+        stack.resources().subnets().forEach(subnet -> subnets.put(subnet.id(), subnet));
+        SecurityGroupPaths paths = new SecurityGroupPaths(Map.copyOf(securityGroups), Map.copyOf(subnets));
         for (Model.LambdaFunction function : stack.functions()) {
-            // Functions in a VPC with an execute-api endpoint reach API Gateway through it.
-            deploy(function, function.inVpc() && hasExecuteApiEndpoint);
+            deploy(function, network(function, stack, paths));
         }
         for (Model.LambdaFunction function : stack.functions()) {
             cloud.functionPolicy(function.arn(), policies.functionPolicies().get(function.arn()));
@@ -103,7 +116,56 @@ public final class StackApplier {
         return functionCredentials.get(functionName);
     }
 
-    private void deploy(Model.LambdaFunction function, boolean throughEndpoint) {
+    /**
+     * Where the function's connections lead: functions in a VPC reach API Gateway through the stack's execute-api
+     * endpoint, STS through its STS endpoint (or STS's public address without one) and DynamoDB through its prefix
+     * list; a path their security groups do not allow leads to an address that never answers.
+     */
+    private Network network(Model.LambdaFunction function, DeployedStack stack, SecurityGroupPaths paths)
+            throws IOException {
+        URI sts = cloud.stsUrl();
+        URI dynamodb = cloud.dynamodbUrl();
+        Integer proxyPort = null;
+        if (!function.inVpc()) {
+            return new Network(sts, dynamodb, null);
+        }
+        Optional<Model.VpcEndpoint> executeApi = endpoint(stack, ".execute-api");
+        if (executeApi.isPresent()) {
+            Model.VpcEndpoint e = executeApi.get();
+            SecurityGroupPaths.Destination to = new SecurityGroupPaths.Destination("the execute-api endpoint "
+                    + e.id(), e.securityGroupIds(), paths.endpointAddress(e), null);
+            Optional<String> blocked = paths.blocked(function, to);
+            proxyPort = blocked.isPresent()
+                    ? cloud.unanswered(function.name(), to.name(), blocked.get(), "http").getPort()
+                    : cloud.vpcNetworkProxyPort();
+        }
+        Optional<Model.VpcEndpoint> stsEndpoint = endpoint(stack, ".sts");
+        SecurityGroupPaths.Destination toSts = stsEndpoint.map(e -> new SecurityGroupPaths.Destination(
+                "the STS endpoint " + e.id(), e.securityGroupIds(), paths.endpointAddress(e), null))
+                .orElse(new SecurityGroupPaths.Destination("STS's public address (the stack has no STS endpoint)",
+                        List.of(), null, null));
+        Optional<String> stsBlocked = paths.blocked(function, toSts);
+        if (stsBlocked.isPresent()) {
+            sts = cloud.unanswered(function.name(), toSts.name(), stsBlocked.get(), "http");
+        }
+        SecurityGroupPaths.Destination toDynamodb = new SecurityGroupPaths.Destination("DynamoDB (prefix list "
+                + cloud.dynamodbPrefixListId() + ")", List.of(), null, cloud.dynamodbPrefixListId());
+        Optional<String> dynamodbBlocked = paths.blocked(function, toDynamodb);
+        if (dynamodbBlocked.isPresent()) {
+            dynamodb = cloud.unanswered(function.name(), toDynamodb.name(), dynamodbBlocked.get(), "http");
+        }
+        return new Network(sts, dynamodb, proxyPort);
+    }
+
+    private static Optional<Model.VpcEndpoint> endpoint(DeployedStack stack, String service) {
+        return stack.vpcEndpoints().stream().filter(e -> e.serviceName().endsWith(service)).findFirst();
+    }
+
+    /** The addresses a function's SDK and HTTPS connections go to; no proxy outside a VPC. */
+    private record Network(URI sts, URI dynamodb, Integer httpsProxyPort) {
+    }
+
+    private void deploy(Model.LambdaFunction function, Network network) {
         if (function.codePath() == null) {
             throw new IllegalStateException("function " + function.logicalId() + ": its code " + function.code()
                     + " is not a local build; the rehearsal runs the jar the build produced (CodeUri: target/...)");
@@ -126,10 +188,11 @@ public final class StackApplier {
 
         Map<String, String> environment = new LinkedHashMap<>(function.environment());
         // The SDK reads these itself: production code needs no special path for the rehearsal.
-        environment.put("AWS_ENDPOINT_URL_STS", cloud.stsUrl().toString());
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", cloud.dynamodbUrl().toString());
+        environment.put("AWS_ENDPOINT_URL_STS", network.sts().toString());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", network.dynamodb().toString());
 
-        Map<String, String> jvm = throughEndpoint ? cloud.vpcNetworkJvmProperties() : Map.of();
+        Map<String, String> jvm = network.httpsProxyPort() == null ? Map.of()
+                : cloud.httpsProxyJvmProperties(network.httpsProxyPort());
         cloud.lambda().deploy(new FunctionSpec(function.name(), function.arn(), function.codePath(), function.handler(),
                 environment, function.timeout(), function.memoryMb(), jvm), credentials);
     }

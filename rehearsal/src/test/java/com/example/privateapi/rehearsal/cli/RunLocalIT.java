@@ -131,27 +131,7 @@ class RunLocalIT {
      */
     @Test
     void withoutInvokeRoleNoneEveryCallFailsWithA500NamingTheCallersCredentials(@TempDir Path dir) throws Exception {
-        for (String side : List.of("api-backend", "api-client")) {
-            Files.createDirectories(dir.resolve(side));
-            Files.createSymbolicLink(dir.resolve(side).resolve("target"), ROOT.resolve(side).resolve("target"));
-            try (var templates = Files.newDirectoryStream(ROOT.resolve(side), "*.yaml")) {
-                for (Path template : templates) {
-                    String text = Files.readString(template);
-                    Files.writeString(dir.resolve(side).resolve(template.getFileName()),
-                            text.replace("        InvokeRole: NONE\n", ""));
-                }
-            }
-        }
-        assertTrue(!Files.readString(dir.resolve("api-backend/api-backend.yaml")).contains("InvokeRole"));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            exit = new RunLocalCommand(dir).run(((CommandLine.Rehearse) CommandLine.parse(List.of("--verbose")))
-                    .options(), print, print);
-        } catch (CommandLine.UsageException e) {
-            throw new AssertionError(e);
-        }
-        Run run = new Run(exit, bytes.toString(StandardCharsets.UTF_8));
+        Run run = runWithTemplates(dir, text -> text.replace("        InvokeRole: NONE\n", ""));
         assertEquals(1, run.exit(), run.out());
         assertEquals(2, run.out().lines().filter(l -> l.startsWith("FAILED: ") && l.endsWith("got 500 from the API"))
                 .count(), run.out());
@@ -172,6 +152,74 @@ class RunLocalIT {
         assertTrue(run.out().contains("Invalid principal in policy: \"AWS\":\"nobody-at-all\""), run.out());
         assertFalse(run.out().contains("Deploying the consumer stack"), run.out());
         assertFalse(run.out().contains("Invoking"), run.out());
+    }
+
+    /**
+     * Security groups decide which paths exist ("Security group rules", Amazon VPC User Guide): when the endpoint's
+     * group lets nothing in from the clients' group, the connection is not answered and the client times out at its
+     * own timeout; the FAILED line names the missing rule.
+     */
+    @Test
+    void anEndpointGroupThatLetsTheClientsNotInLeavesThemWaitingAndNamesTheRule(@TempDir Path dir) throws Exception {
+        Run run = runWithTemplates(dir, text -> text.replace("          SourceSecurityGroupId: !Ref ClientSecurityGroup",
+                "          CidrIp: 10.99.0.0/16"), "--consumer-param", "pCreateSTSEndpoint=No",
+                "--consumer-param", "pAPITimeout=2");
+        assertEquals(1, run.exit(), run.out());
+        assertEquals(2, run.count("FAILED: "), run.out());
+        assertTrue(run.out().contains("timed out"), run.out());
+        assertEquals(2, run.out().lines().filter(l -> l.startsWith("    why (network): ")
+                && l.contains("connected to the execute-api endpoint vpce-")
+                && l.contains("which does not answer: no ingress rule of the security groups of the execute-api endpoint")
+                && l.contains("(EndpointSecurityGroup), allows TCP 443 from sg-")).count(), run.out());
+    }
+
+    /** The backend's group lets HTTPS out to DynamoDB's prefix list only: another list leaves DynamoDB unreachable. */
+    @Test
+    void aBackendGroupWithoutDynamoDbsPrefixListCannotReachDynamoDb() {
+        Run run = run("--provider-param", "pDynamoDBPrefixListId=pl-00000000", "--consumer-param", "pAPITimeout=3");
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("    why (network): private-api-backend-")
+                && l.contains("connected to DynamoDB (prefix list pl-")
+                && l.contains("no egress rule of the function's security groups, sg-")
+                && l.contains("(BackendSecurityGroup), allows TCP 443 to DynamoDB")), run.out());
+    }
+
+    @Test
+    void aPermissionsBoundaryIsRefusedRatherThanIgnored(@TempDir Path dir) throws Exception {
+        Run run = runWithTemplates(dir, text -> text.replace("      FunctionName: !Sub ${AWS::StackName}-backend\n",
+                "      FunctionName: !Sub ${AWS::StackName}-backend\n"
+                        + "      PermissionsBoundary: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/boundary\n"));
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("role BackendFunctionRole has the permissions boundary arn:aws:iam::222222222222:"
+                + "policy/boundary, which the rehearsal does not evaluate"), run.out());
+    }
+
+    /** Runs the rehearsal on copies of the project's templates, each edited as given, beside the real builds. */
+    static Run runWithTemplates(Path dir, java.util.function.UnaryOperator<String> edit, String... args)
+            throws Exception {
+        boolean changed = false;
+        for (String side : List.of("api-backend", "api-client")) {
+            Files.createDirectories(dir.resolve(side));
+            Files.createSymbolicLink(dir.resolve(side).resolve("target"), ROOT.resolve(side).resolve("target"));
+            try (var templates = Files.newDirectoryStream(ROOT.resolve(side), "*.yaml")) {
+                for (Path template : templates) {
+                    String text = Files.readString(template);
+                    String edited = edit.apply(text);
+                    changed |= !edited.equals(text);
+                    Files.writeString(dir.resolve(side).resolve(template.getFileName()), edited);
+                }
+            }
+        }
+        assertTrue(changed, "the edit changed no template");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit;
+        List<String> arguments = new java.util.ArrayList<>(List.of("--verbose"));
+        arguments.addAll(List.of(args));
+        try (PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            exit = new RunLocalCommand(dir).run(((CommandLine.Rehearse) CommandLine.parse(arguments)).options(),
+                    print, print);
+        }
+        return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test

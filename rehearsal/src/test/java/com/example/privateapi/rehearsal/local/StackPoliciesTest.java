@@ -28,7 +28,8 @@ class StackPoliciesTest {
 
     @Test
     void theTemplatesPoliciesParseAndTheResourcePolicyIsHeldAsApiGatewaySavesIt() {
-        DeployedStack stack = reader.deploy(BACKEND, Map.of("pAllowedVPCEndpoints", "vpce-0123456789abcdef0"),
+        DeployedStack stack = reader.deploy(BACKEND, Map.of("pDynamoDBPrefixListId", "pl-0123abcd",
+                "pAllowedVPCEndpoints", "vpce-0123456789abcdef0"),
                 PROVIDER);
         StackPolicies policies = StackPolicies.of(stack, "us-east-1", "222222222222");
         String apiId = stack.outputs().get("APIGatewayID");
@@ -46,7 +47,8 @@ class StackPoliciesTest {
 
     @Test
     void anInvalidTrustedPrincipalFailsTheDeployNamingTheResourceAndThePolicy() {
-        DeployedStack stack = reader.deploy(BACKEND, Map.of("pTrustedPrincipals", "nobody-at-all"), PROVIDER);
+        DeployedStack stack = reader.deploy(BACKEND, Map.of("pDynamoDBPrefixListId", "pl-0123abcd",
+                "pTrustedPrincipals", "nobody-at-all"), PROVIDER);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> StackPolicies.of(stack, "us-east-1", "222222222222"));
         assertTrue(e.getMessage().startsWith("stack private-api-backend failed to deploy: resource "), e.getMessage());
@@ -57,7 +59,8 @@ class StackPoliciesTest {
 
     @Test
     void anInvalidAccessListEntryFailsTheDeployOnTheApisResourcePolicy() {
-        DeployedStack stack = reader.deploy(BACKEND, Map.of("pAPIAccessList", "arn:aws:iam::111111111111:role/*"),
+        DeployedStack stack = reader.deploy(BACKEND, Map.of("pDynamoDBPrefixListId", "pl-0123abcd",
+                "pAPIAccessList", "arn:aws:iam::111111111111:role/*"),
                 PROVIDER);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> StackPolicies.of(stack, "us-east-1", "222222222222"));

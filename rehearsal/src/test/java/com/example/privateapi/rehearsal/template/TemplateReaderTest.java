@@ -144,6 +144,14 @@ class TemplateReaderTest {
     }
 
     @Test
+    void aSamPropertyTheRehearsalDoesNotSupportIsRefusedByNameNeverDropped() {
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> reader.deploy(DIR.resolve("sam-unsupported.yaml"), Map.of(), TARGET));
+        assertEquals("sam-unsupported.yaml: Resources.Fn.Properties.Layers: not supported by the rehearsal",
+                e.getMessage());
+    }
+
+    @Test
     void unsupportedConstructsNameTheTemplateAndThePath() {
         TemplateException type = assertThrows(TemplateException.class,
                 () -> reader.deploy(DIR.resolve("unsupported.yaml"), Map.of(), TARGET));
