@@ -8,12 +8,22 @@ here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=scripts/lib.sh
 . "$here/scripts/lib.sh"
 
-[ $# -eq 2 ] || usage_error "deploy-all.sh <consumer profile> <provider profile>"
+usage="deploy-all.sh <consumer profile> <provider profile>"
+if help_requested "$@"; then
+  echo "usage: $usage"
+  echo "  Deploys the provider stack $BACKEND_STACK and the consumer stack $CLIENT_STACK (BACKEND_STACK, CLIENT_STACK)"
+  echo "  and wires them together; the region comes from AWS_REGION or each profile. Then try: ./invoke.sh"
+  exit 0
+fi
+no_options "$usage" "$@"
+[ $# -eq 2 ] || usage_error "$usage"
 consumer=$1
 provider=$2
 require_aws
 require_sam
 require_build_tools
+require_profile "$consumer"
+require_profile "$provider"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -13,6 +13,31 @@ setup() {
   [[ "$output" == *"usage: invoke.sh <consumer profile>"* ]]
 }
 
+@test "invoke.sh --help prints usage and calls nothing" {
+  run "$ROOT/invoke.sh" --help
+  [ "$status" -eq 0 ]
+  [[ "$output" == "usage: invoke.sh <consumer profile>"* ]]
+  [ ! -s "$STUB_LOG" ]
+}
+
+@test "invoke.sh names an unknown profile in one line and invokes nothing" {
+  run "$ROOT/invoke.sh" nosuch
+  [ "$status" -eq 2 ]
+  [ "${#lines[@]}" -eq 1 ]
+  [[ "$output" == *"the AWS CLI has no profile 'nosuch' (it has: default consumer provider"*"Create it with: aws configure --profile nosuch"* ]]
+  [ -z "$(calls 'describe-stacks')" ]
+}
+
+@test "invoke.sh says in one line when the client stack cannot be read" {
+  export STUB_NO_STACK=1
+  run "$ROOT/invoke.sh" consumer
+  [ "$status" -eq 1 ]
+  [ "${#lines[@]}" -eq 1 ]
+  [[ "$output" == *"cannot read stack private-api-client with profile consumer: An error occurred (ValidationError)"*"does not exist"* ]]
+  [[ "$output" != *"has no output"* ]]
+  [ -z "$(calls 'lambda invoke')" ]
+}
+
 @test "invoke.sh reports SUCCESS for both clients and exits 0" {
   run "$ROOT/invoke.sh" consumer
   [ "$status" -eq 0 ]
@@ -74,6 +99,13 @@ setup() {
   run "$ROOT/teardown.sh" consumer provider --delete-buckets
   [ "$status" -eq 0 ]
   [ "$(calls 's3 rb' | wc -l)" -eq 2 ]
+}
+
+@test "teardown.sh --help prints usage and deletes nothing" {
+  run "$ROOT/teardown.sh" --help
+  [ "$status" -eq 0 ]
+  [[ "$output" == "usage: teardown.sh <consumer profile> <provider profile> [--delete-buckets]"* ]]
+  [ ! -s "$STUB_LOG" ]
 }
 
 @test "teardown.sh with a wrong flag prints usage and exits 2" {

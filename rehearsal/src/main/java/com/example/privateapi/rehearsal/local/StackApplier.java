@@ -28,7 +28,7 @@ import java.net.URI;
  * its execute-api endpoints as gateway listeners, its functions in the Lambda runtime (with their role's
  * credentials, and the network of their VPC), and its APIs on the gateway.
  */
-final class StackApplier {
+public final class StackApplier {
 
     /** How long the Lambda service's credentials for an execution role last here (they outlive a --serve hour). */
     static final Duration EXECUTION_ROLE_SESSION = Duration.ofHours(12);
@@ -44,7 +44,7 @@ final class StackApplier {
     /** The deployment each API stage was last pointed at by its stack. */
     private final Map<String, String> deployments = new HashMap<>();
 
-    StackApplier(LocalCloud cloud, DynamoTables tables) {
+    public StackApplier(LocalCloud cloud, DynamoTables tables) {
         this.cloud = cloud;
         this.tables = tables;
     }
@@ -53,9 +53,9 @@ final class StackApplier {
      * Applies the stack. An API is published to its stage when it is new; an update waits for
      * {@link #redeployStage} as on AWS, where a stack update does not always redeploy the stage.
      */
-    void apply(DeployedStack stack, String accountId) throws IOException {
+    public void apply(DeployedStack stack, String accountId) throws IOException {
         // Every policy is parsed first, so a malformed one fails the deploy before anything of it is applied.
-        StackPolicies policies = StackPolicies.of(stack, cloud.region, accountId);
+        StackPolicies policies = StackPolicies.of(stack, cloud.region(), accountId);
         for (Model.IamRole role : stack.roles()) {
             if (role.permissionsBoundary() != null) {
                 // A boundary caps what the identity policies allow; evaluating without it could allow what AWS denies.
@@ -65,7 +65,7 @@ final class StackApplier {
             }
         }
         for (Model.IamRole role : stack.roles()) {
-            cloud.identities.putRole(new Role(role.arn(), role.roleId(), policies.trustPolicies().get(role.arn()),
+            cloud.identities().putRole(new Role(role.arn(), role.roleId(), policies.trustPolicies().get(role.arn()),
                     policies.rolePolicies().get(role.arn()), role.maxSessionDuration()));
         }
         for (var table : stack.tables()) {
@@ -103,7 +103,7 @@ final class StackApplier {
     }
 
     /** {@code aws apigateway create-deployment}: publishes the API's current definition to the stage. */
-    void redeployStage(String apiId, String stage) {
+    public void redeployStage(String apiId, String stage) {
         ApiDefinition definition = pending.get(apiId + "/" + stage);
         if (definition == null) {
             throw new IllegalStateException("no stage " + stage + " of an API " + apiId + " is deployed");
@@ -111,7 +111,8 @@ final class StackApplier {
         cloud.publish(definition);
     }
 
-    Credentials credentialsOf(String functionName) {
+    /** The session credentials Lambda gave the function from its execution role. */
+    public Credentials credentialsOf(String functionName) {
         return functionCredentials.get(functionName);
     }
 
@@ -122,8 +123,8 @@ final class StackApplier {
      */
     private Network network(Model.LambdaFunction function, DeployedStack stack, SecurityGroupPaths paths)
             throws IOException {
-        URI sts = cloud.stsUrl;
-        URI dynamodb = cloud.dynamodbUrl;
+        URI sts = cloud.stsUrl();
+        URI dynamodb = cloud.dynamodbUrl();
         Integer proxyPort = null;
         if (!function.inVpc()) {
             return new Network(sts, dynamodb, null);
@@ -136,7 +137,7 @@ final class StackApplier {
             Optional<String> blocked = paths.blocked(function, to);
             proxyPort = blocked.isPresent()
                     ? cloud.unanswered(function.name(), to.name(), blocked.get(), "http").getPort()
-                    : cloud.vpcNetwork.port();
+                    : cloud.vpcNetworkProxyPort();
         }
         Optional<Model.VpcEndpoint> stsEndpoint = endpoint(stack, ".sts");
         SecurityGroupPaths.Destination toSts = stsEndpoint.map(e -> new SecurityGroupPaths.Destination(
@@ -173,16 +174,16 @@ final class StackApplier {
             throw new IllegalStateException("function " + function.logicalId() + ": its CodeUri "
                     + function.codePath() + " does not exist; build it with: mvn package");
         }
-        Role role = cloud.identities.role(function.roleArn()).orElseThrow(() -> new IllegalStateException(
+        Role role = cloud.identities().role(function.roleArn()).orElseThrow(() -> new IllegalStateException(
                 "function " + function.logicalId() + ": its role " + function.roleArn() + " is not in the stack"));
-        Decision trust = cloud.evaluator.evaluate(new ParsedRequest(Principal.service("lambda.amazonaws.com"),
+        Decision trust = cloud.evaluator().evaluate(new ParsedRequest(Principal.service("lambda.amazonaws.com"),
                 "sts:AssumeRole", role.arn(), role.accountId(), Map.of(), List.of(), role.trustPolicy(), null));
         if (!trust.allowed()) {
             // CloudFormation's own words when a function's role does not trust Lambda.
             throw new IllegalStateException("function " + function.logicalId() + ": The role defined for the "
                     + "function cannot be assumed by Lambda. " + trust.reason());
         }
-        Credentials credentials = cloud.identities.startRoleSession(role, function.name(), EXECUTION_ROLE_SESSION);
+        Credentials credentials = cloud.identities().startRoleSession(role, function.name(), EXECUTION_ROLE_SESSION);
         functionCredentials.put(function.name(), credentials);
 
         Map<String, String> environment = new LinkedHashMap<>(function.environment());
@@ -190,14 +191,9 @@ final class StackApplier {
         environment.put("AWS_ENDPOINT_URL_STS", network.sts().toString());
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", network.dynamodb().toString());
 
-        Map<String, String> jvm = new LinkedHashMap<>();
-        if (network.httpsProxyPort() != null) {
-            jvm.put("https.proxyHost", "127.0.0.1");
-            jvm.put("https.proxyPort", Integer.toString(network.httpsProxyPort()));
-            jvm.put("javax.net.ssl.trustStore", cloud.certificates.trustStore().toString());
-            jvm.put("javax.net.ssl.trustStorePassword", cloud.certificates.trustStorePassword());
-        }
-        cloud.lambda.deploy(new FunctionSpec(function.name(), function.arn(), function.codePath(), function.handler(),
+        Map<String, String> jvm = network.httpsProxyPort() == null ? Map.of()
+                : cloud.httpsProxyJvmProperties(network.httpsProxyPort());
+        cloud.lambda().deploy(new FunctionSpec(function.name(), function.arn(), function.codePath(), function.handler(),
                 environment, function.timeout(), function.memoryMb(), jvm), credentials);
     }
 

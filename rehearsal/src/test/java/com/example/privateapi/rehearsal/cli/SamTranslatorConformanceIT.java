@@ -175,13 +175,18 @@ class SamTranslatorConformanceIT {
     }
 
     private static JsonObject model(Path template, String stackName, Map<String, String> params) {
-        List<String> args = new ArrayList<>(List.of(template.toString(), "--stack-name", stackName, "--account",
+        List<String> args = new ArrayList<>(List.of("model", template.toString(), "--stack-name", stackName, "--account",
                 template.toString().contains("client") ? CONSUMER : PROVIDER));
         params.forEach((k, v) -> args.addAll(List.of("--param", k + "=" + v)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new ModelCommand().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = new ModelCommand().run((CommandLine.Model) CommandLine.parse(args),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        } catch (CommandLine.UsageException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
         return JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
     }

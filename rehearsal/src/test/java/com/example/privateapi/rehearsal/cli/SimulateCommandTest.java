@@ -42,11 +42,11 @@ class SimulateCommandTest {
     record Result(int exit, String out, String err) {
     }
 
-    static Result run(String stdin, String... args) {
+    static Result run(String stdin, String file) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new SimulateCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))
-                .run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                .run(file, new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -136,13 +136,32 @@ class SimulateCommandTest {
         assertEquals("", result.out());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "''|simulate: standard input is empty: expected one simulation (a JSON object) or a JSON array of them (see README)",
+        "'  \n'|simulate: standard input is empty: expected one simulation",
+        "[]|simulate: standard input holds an empty array: expected at least one simulation",
+        "{\"principal\": \"x\"|simulate: standard input is not valid JSON: the input ends too early: End of input at line 1 column 18 path $.principal",
+        "{principal: 1}|simulate: standard input is not valid JSON: not strict JSON (quote every name and string; no comments, no text after the value) at line 1 column 3 path $.",
+        "{} {}|simulate: standard input is not valid JSON: not strict JSON (quote every name and string; no comments, no text after the value) at line 1 column 5 path $",
+    })
+    void emptyOrMalformedInputIsOneLineSayingWhereItBreaks(String input, String message) {
+        Result result = run(input, "-");
+        assertEquals(2, result.exit(), result.out());
+        assertTrue(result.err().startsWith(message), result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
+        assertTrue(!result.err().contains("Exception"), result.err());
+        assertEquals("", result.out());
+    }
+
     @Test
-    void usageErrorsExitTwo() {
-        Result none = run("");
-        assertEquals(2, none.exit());
-        assertTrue(none.err().startsWith("usage: run-local.sh simulate FILE"));
+    void aMissingFileOrAFolderIsOneLineSayingSo(@TempDir Path dir) {
         Result missing = run("", "no-such-file.json");
         assertEquals(2, missing.exit());
-        assertTrue(missing.err().contains("cannot read no-such-file.json"), missing.err());
+        assertEquals("simulate: no-such-file.json: no such file (give a JSON file of simulations, or - to read "
+                + "standard input)\n", missing.err().replace("\r", ""));
+        Result folder = run("", dir.toString());
+        assertEquals(2, folder.exit());
+        assertEquals("simulate: cannot read " + dir + ": it is a folder, not a file\n", folder.err().replace("\r", ""));
     }
 }

@@ -1,4 +1,4 @@
-package com.example.privateapi.rehearsal.local;
+package com.example.privateapi.rehearsal.cli;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -33,63 +33,10 @@ import java.util.TreeMap;
  */
 public final class LoadBenchCommand {
 
-    static final String USAGE = "usage: run-local.sh bench-load [--duration SECONDS] [--warmup SECONDS] "
-            + "[--concurrency N,N,...] [--lambda-concurrency N]\n"
-            + "  defaults: --duration 20 --warmup 10 --concurrency 1,32";
-
     private final Path root;
 
     public LoadBenchCommand(Path projectRoot) {
         this.root = projectRoot;
-    }
-
-    /** The options, parsed once. */
-    record Options(Duration duration, Duration warmup, List<Integer> concurrency, List<String> serveArgs) {
-
-        static Options parse(List<String> args) {
-            Duration duration = Duration.ofSeconds(20);
-            Duration warmup = Duration.ofSeconds(10);
-            List<Integer> concurrency = List.of(1, 32);
-            List<String> serveArgs = new ArrayList<>();
-            for (int i = 0; i < args.size(); i++) {
-                String name = args.get(i);
-                if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException(name + " needs a value");
-                }
-                String value = args.get(++i);
-                switch (name) {
-                    case "--duration" -> duration = Duration.ofSeconds(number(name, value, 1, 3600));
-                    case "--warmup" -> warmup = Duration.ofSeconds(number(name, value, 0, 3600));
-                    case "--concurrency" -> {
-                        List<Integer> levels = new ArrayList<>();
-                        for (String level : value.split(",")) {
-                            levels.add(number(name, level.trim(), 1, 1000));
-                        }
-                        concurrency = List.copyOf(levels);
-                    }
-                    case "--lambda-concurrency" -> {
-                        number(name, value, 1, 1000);
-                        serveArgs.add(name);
-                        serveArgs.add(value);
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + name);
-                }
-            }
-            return new Options(duration, warmup, concurrency, List.copyOf(serveArgs));
-        }
-
-        private static int number(String option, String value, int min, int max) {
-            try {
-                int n = Integer.parseInt(value);
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException notANumber) {
-                // Reported below.
-            }
-            throw new IllegalArgumentException(option + " must be a whole number from " + min + " to " + max
-                    + ", got \"" + value + "\"");
-        }
     }
 
     /** One phase's figures. */
@@ -108,15 +55,7 @@ public final class LoadBenchCommand {
         }
     }
 
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("bench-load: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
+    public int run(CommandLine.BenchLoad options, PrintStream out, PrintStream err) {
         Path log = root.resolve(".local").resolve("bench-serve.log");
         try {
             Files.createDirectories(log.getParent());
@@ -124,7 +63,8 @@ public final class LoadBenchCommand {
                     + loadAverage() + " (shared: other work on this machine moves these figures)");
             out.println("Starting the rehearsal serving (its output: " + log + ") ...");
             try (ServeProcess serve = ServeProcess.start(root, Path.of(".local", "bench-env"), log,
-                    options.serveArgs(), Duration.ofMinutes(5))) {
+                    List.of("--lambda-concurrency", Integer.toString(options.lambdaConcurrency())),
+                    Duration.ofMinutes(5))) {
                 return measure(serve, options, out);
             }
         } catch (IOException | IllegalStateException e) {
@@ -136,7 +76,7 @@ public final class LoadBenchCommand {
         }
     }
 
-    private int measure(ServeProcess serve, Options options, PrintStream out) throws IOException,
+    private int measure(ServeProcess serve, CommandLine.BenchLoad options, PrintStream out) throws IOException,
             InterruptedException {
         Map<String, String> env = serve.environment();
         URI target = URI.create(env.get("API_VPCE_URL"));
@@ -156,17 +96,18 @@ public final class LoadBenchCommand {
                     serve.pid(), heapBefore, rssBefore, before.size(), table);
 
             List<String> answered200 = new ArrayList<>();
-            if (!options.warmup().isZero()) {
-                out.printf("Warming up: %d s at concurrency %d (not in the figures below)%n",
-                        options.warmup().toSeconds(), options.concurrency().get(options.concurrency().size() - 1));
-                run(target, path, env, identity, options.concurrency().get(options.concurrency().size() - 1),
-                        options.warmup(), answered200);
+            int highest = options.concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
+            if (options.warmupSeconds() > 0) {
+                out.printf("Warming up: %d s at concurrency %d (not in the figures below)%n", options.warmupSeconds(),
+                        highest);
+                run(target, path, env, identity, highest, Duration.ofSeconds(options.warmupSeconds()), answered200);
             }
             out.printf("%n%-12s %10s %10s %9s %9s %9s  %s%n", "concurrency", "requests", "req/s", "p50 ms",
                     "p99 ms", "max ms", "statuses");
             long total = 0;
             for (int concurrency : options.concurrency()) {
-                Phase phase = run(target, path, env, identity, concurrency, options.duration(), answered200);
+                Phase phase = run(target, path, env, identity, concurrency,
+                        Duration.ofSeconds(options.durationSeconds()), answered200);
                 total += phase.latencies().length;
                 out.printf("%-12d %10d %10.1f %9.1f %9.1f %9.1f  %s%n", concurrency, phase.latencies().length,
                         phase.throughput(), phase.percentileMillis(50), phase.percentileMillis(99),
@@ -186,7 +127,6 @@ public final class LoadBenchCommand {
 
             long heapAfter = serve.heapUsedAfterGcKib();
             long rssAfter = serve.residentKib();
-            long requests = answered200.size() + total;
             out.printf("Serving process: heap after GC %,d -> %,d KiB (%+.3f KiB per 1,000 requests over %,d "
                     + "requests); resident %,d -> %,d KiB%n", heapBefore, heapAfter,
                     (heapAfter - heapBefore) * 1000.0 / Math.max(1, total), total, rssBefore, rssAfter);

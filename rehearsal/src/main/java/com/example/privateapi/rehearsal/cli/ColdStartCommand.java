@@ -1,17 +1,25 @@
-package com.example.privateapi.rehearsal.local;
+package com.example.privateapi.rehearsal.cli;
 
+import com.example.privateapi.rehearsal.cli.CommandLine.RunLocalOptions;
 import com.example.privateapi.rehearsal.lambda.InvocationResult;
+import com.example.privateapi.rehearsal.local.DeployFlow;
+import com.example.privateapi.rehearsal.local.DeploySettings;
+import com.example.privateapi.rehearsal.local.Deployment;
+import com.example.privateapi.rehearsal.local.DynamoTables;
+import com.example.privateapi.rehearsal.local.LocalCloud;
+import com.example.privateapi.rehearsal.local.Progress;
+import com.example.privateapi.rehearsal.local.StackApplier;
 import com.example.privateapi.rehearsal.template.Model;
 import com.example.privateapi.rehearsal.template.TemplateException;
 import com.example.privateapi.rehearsal.template.TemplateReader;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code run-local.sh bench-cold-start [--runs N]}: deploys as run-local does, then starts each function in a fresh
@@ -21,35 +29,29 @@ import java.util.List;
  */
 public final class ColdStartCommand {
 
-    static final String USAGE = "usage: run-local.sh bench-cold-start [--runs N]   (N from 1 to 50, default 5)";
-
     private final Path root;
 
     public ColdStartCommand(Path projectRoot) {
         this.root = projectRoot;
     }
 
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        int runs;
+    public int run(int runs, PrintStream out, PrintStream err) {
+        RunLocalOptions options = RunLocalOptions.defaults();
+        DeploySettings settings = new DeploySettings(options.consumerAccount(), options.providerAccount(),
+                options.region(), options.providerParams(), options.consumerParams());
+        TemplateReader reader = new TemplateReader();
         try {
-            runs = runs(args);
-        } catch (IllegalArgumentException e) {
+            Preflight.check(reader, root, settings, null);
+        } catch (Preflight.Failed e) {
             err.println("bench-cold-start: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
-        RunLocalOptions options;
-        try {
-            options = RunLocalOptions.parse(List.of());
-        } catch (RunLocalOptions.UsageException | RunLocalOptions.HelpRequested e) {
-            throw new IllegalStateException("the default options do not parse", e);
+            return e.status();
         }
         Progress progress = new Progress(out);
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        try (LocalCloud cloud = new LocalCloud(options.region(), null, root.resolve(".local"), quiet, null);
-             DynamoTables tables = new DynamoTables(cloud.dynamodbUrl, options.region())) {
-            Deployment deployment = new DeployFlow(new TemplateReader(), root, cloud,
-                    new StackApplier(cloud, tables), progress).run(options);
+        try (LocalCloud cloud = new LocalCloud(options.region(), null, root.resolve(".local"), line -> {
+        }, null);
+             DynamoTables tables = new DynamoTables(cloud.dynamodbUrl(), options.region())) {
+            Deployment deployment = new DeployFlow(reader, root, cloud, new StackApplier(cloud, tables), progress)
+                    .run(settings);
             List<Model.LambdaFunction> functions = new ArrayList<>(deployment.provider().functions());
             functions.addAll(deployment.consumer().functions());
             progress.step("Measuring " + runs + " cold starts of each function");
@@ -59,13 +61,13 @@ public final class ColdStartCommand {
                 List<Long> inits = new ArrayList<>();
                 List<Long> calls = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
-                    cloud.lambda.recycle(function.name());
+                    cloud.lambda().recycle(function.name());
                     long start = System.nanoTime();
-                    InvocationResult result = cloud.lambda.invoke(function.name(), "{}");
+                    InvocationResult result = cloud.lambda().invoke(function.name(), "{}");
                     long total = (System.nanoTime() - start) / 1_000_000;
                     if (result.initDuration() == null) {
                         err.println("bench-cold-start: " + function.name() + " did not start: " + result.payload());
-                        return 1;
+                        return ExitStatus.FAILED;
                     }
                     inits.add(result.initDuration().toMillis());
                     calls.add(total - result.initDuration().toMillis());
@@ -75,30 +77,17 @@ public final class ColdStartCommand {
                 out.printf("    %-48s %7d ms %7d ms %7d ms %11d ms%n", handler, median(inits),
                         Collections.min(inits), Collections.max(inits), median(calls));
             }
-            return 0;
-        } catch (TemplateException | IllegalStateException | IOException e) {
+            return ExitStatus.OK;
+        } catch (TemplateException | IllegalStateException | IllegalArgumentException e) {
             err.println("bench-cold-start: " + e.getMessage());
-            return 1;
+            return ExitStatus.FAILED;
+        } catch (IOException e) {
+            err.println("bench-cold-start: " + e.getMessage());
+            return ExitStatus.CANNOT_RUN;
+        } catch (SdkException e) {
+            err.println("bench-cold-start: a call to DynamoDB failed: " + e.getMessage());
+            return ExitStatus.CANNOT_RUN;
         }
-    }
-
-    private static int runs(List<String> args) {
-        if (args.isEmpty()) {
-            return 5;
-        }
-        if (args.size() == 2 && args.get(0).equals("--runs")) {
-            try {
-                int runs = Integer.parseInt(args.get(1));
-                if (runs >= 1 && runs <= 50) {
-                    return runs;
-                }
-            } catch (NumberFormatException notANumber) {
-                // Reported below.
-            }
-            throw new IllegalArgumentException("--runs must be a whole number from 1 to 50, got \"" + args.get(1)
-                    + "\"");
-        }
-        throw new IllegalArgumentException("unexpected arguments " + args);
     }
 
     private static long median(List<Long> values) {

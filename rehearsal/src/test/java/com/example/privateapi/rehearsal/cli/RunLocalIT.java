@@ -1,8 +1,10 @@
-package com.example.privateapi.rehearsal.local;
+package com.example.privateapi.rehearsal.cli;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -45,18 +47,43 @@ class RunLocalIT {
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            int exit = new RunLocalCommand(ROOT).run(List.of(args), print, print);
+            int exit;
+            try {
+                CommandLine.Command command = CommandLine.parse(List.of(args));
+                exit = new RunLocalCommand(ROOT).run(((CommandLine.Rehearse) command).options(), print, print);
+            } catch (CommandLine.UsageException e) {
+                print.println(CommandLine.describe(e));
+                exit = ExitStatus.USAGE;
+            }
             return new Run(exit, out.toString(StandardCharsets.UTF_8));
         }
     }
 
     @Test
     void bothClientsSucceedAndTheirRequestsAreReadBack() {
-        Run run = run();
+        Run run = run("--verbose");
         assertEquals(0, run.exit(), run.out());
         assertEquals(2, run.count("SUCCESS: "), run.out());
         assertEquals(2, run.out().lines().filter(l -> l.startsWith("    recorded ")).count(), run.out());
         assertTrue(run.out().contains("\"vpceId\":\"vpce-"), "the identity names the endpoint: " + run.out());
+        assertTrue(run.count("    access-log {") >= 4, "each request leaves an access-log line: " + run.out());
+        assertTrue(run.out().contains("] START RequestId: ") || run.out().contains("    [private-api-"),
+                "the functions' own lines are shown: " + run.out());
+    }
+
+    @Test
+    void aPassingRunPrintsStepsAndVerdictsOnlyInLinesATerminalShowsWhole() {
+        Run run = run();
+        assertEquals(0, run.exit(), run.out());
+        assertEquals(2, run.count("SUCCESS: "), run.out());
+        assertTrue(run.out().contains("    2 of 2 requests read back from the table"), run.out());
+        for (String line : run.out().split("\n")) {
+            assertTrue(line.length() <= 120, "longer than 120 columns: " + line);
+            assertTrue(line.startsWith("[") || line.startsWith("    ") || line.startsWith("SUCCESS: ")
+                    || line.startsWith("Offline rehearsal") || line.startsWith("Rehearsal passed in "),
+                    "not a step, a step's detail or a verdict: " + line);
+            assertTrue(!line.contains("access-log") && !line.contains("{\"") && !line.contains("SLF4J"), line);
+        }
     }
 
     @Test
@@ -186,8 +213,11 @@ class RunLocalIT {
         assertTrue(changed, "the edit changed no template");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int exit;
+        List<String> arguments = new java.util.ArrayList<>(List.of("--verbose"));
+        arguments.addAll(List.of(args));
         try (PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            exit = new RunLocalCommand(dir).run(List.of(args), print, print);
+            exit = new RunLocalCommand(dir).run(((CommandLine.Rehearse) CommandLine.parse(arguments)).options(),
+                    print, print);
         }
         return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
     }
@@ -203,8 +233,7 @@ class RunLocalIT {
     void theColdStartBenchmarkReportsEveryFunction() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            assertEquals(2, new ColdStartCommand(ROOT).run(List.of("--runs", "0"), print, print));
-            int exit = new ColdStartCommand(ROOT).run(List.of("--runs", "1"), print, print);
+            int exit = new ColdStartCommand(ROOT).run(1, print, print);
             String text = out.toString(StandardCharsets.UTF_8);
             assertEquals(0, exit, text);
             for (String handler : List.of("BackendHandler", "DirectAuthHandler", "AssumeRoleHandler")) {
@@ -219,20 +248,42 @@ class RunLocalIT {
         Run bad = run("--provider-param", "novalue");
         assertEquals(2, bad.exit());
         assertTrue(bad.out().contains("--provider-param takes NAME=VALUE"), bad.out());
-        Run unknownParameter = run("--provider-param", "pNope=1");
-        assertEquals(1, unknownParameter.exit());
-        assertTrue(unknownParameter.out().contains("Parameters: [pNope] do not exist in the template"),
-                unknownParameter.out());
+    }
+
+    /** Parameter checks come first: nothing starts, one line names the option, the template and the value. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--provider-param|pNope=1|run-local.sh: --provider-param: vpc-api-backend.yaml: Parameters: [pNope] do not exist in the template",
+        "--provider-param|pEnableWAF=Maybe|run-local.sh: --provider-param: vpc-api-backend.yaml: Parameter 'pEnableWAF' must be one of AllowedValues [Yes, No], got 'Maybe'",
+        "--consumer-param|pEnablePrivateDNS=Maybe|run-local.sh: --consumer-param: vpc-api-client.yaml: Parameter 'pEnablePrivateDNS' must be one of AllowedValues [True, False], got 'Maybe'",
+        "--consumer-param|pAPITimeout=ten|run-local.sh: --consumer-param: vpc-api-client.yaml: Parameter 'pAPITimeout' must be a number, got 'ten'",
+    })
+    void badParametersOfEitherStackFailBeforeAnythingStarts(String option, String value, String message) {
+        Run run = run(option, value);
+        assertEquals(2, run.exit(), run.out());
+        assertEquals(message, run.out().strip());
     }
 
     @Test
-    void serveModeWritesTheEnvironmentAndAnswersCurl(@TempDir Path dir) throws Exception {
+    void anUnreachableDynamoDbIsOneLineBeforeAnythingStarts() {
+        long started = System.nanoTime();
+        Run run = run("--dynamodb-url", "http://127.0.0.1:1");
+        assertEquals(3, run.exit(), run.out());
+        assertTrue(run.out().startsWith("run-local.sh: DynamoDB at http://127.0.0.1:1 is not reachable ("), run.out());
+        assertTrue(run.out().strip().endsWith("): start it, or leave out --dynamodb-url to use dynalite"), run.out());
+        assertEquals(1, run.out().strip().lines().count(), run.out());
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10), "it does not retry for long");
+    }
+
+    @Test
+    void serveModeWritesTheEnvironmentAnswersCurlAndStopsCleanly(@TempDir Path dir) throws Exception {
         Path envFile = dir.resolve("env");
         RunLocalCommand command = new RunLocalCommand(ROOT);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() ->
-                command.run(List.of("--serve", "--env-file", envFile.toString()), print, print));
+        CommandLine.RunLocalOptions options = ((CommandLine.Rehearse) CommandLine.parse(List.of("--serve",
+                "--env-file", envFile.toString()))).options();
+        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> command.run(options, print, print));
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!out.toString(StandardCharsets.UTF_8).contains("Press Ctrl-C") && System.nanoTime() < deadline) {
@@ -258,6 +309,13 @@ class RunLocalIT {
             command.stop();
         }
         assertEquals(0, serving.get(60, TimeUnit.SECONDS), out.toString(StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.lines().anyMatch(l -> l.matches("    200 request \\S+ from arn:aws:sts::111111111111:assumed-role/.*direct-client")),
+                "each request served is shown in one line: " + text);
+        assertTrue(text.contains("        why: Explicit deny by"), "with the reason of a denial: " + text);
+        assertTrue(!Files.exists(envFile), "the environment file is removed when serving stops");
+        assertEquals("Stopped by a stop request: services closed, " + envFile + " removed.",
+                text.strip().lines().reduce((a, b) -> b).orElseThrow());
     }
 
     static Map<String, String> readEnv(Path file) throws Exception {

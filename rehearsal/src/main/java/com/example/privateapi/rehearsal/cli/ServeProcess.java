@@ -1,4 +1,4 @@
-package com.example.privateapi.rehearsal.local;
+package com.example.privateapi.rehearsal.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package com.example.privateapi.rehearsal.local;
+package com.example.privateapi.rehearsal.cli;
 
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
