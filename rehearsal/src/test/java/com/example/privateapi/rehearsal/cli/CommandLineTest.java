@@ -83,6 +83,11 @@ class CommandLineTest {
                 "111111111111", "us-east-1", "api-client"), CommandLine.parse(List.of("model",
                 "api-client/api-client.yaml", "--param", "pAPIHost=h", "--account", "111111111111")));
         assertEquals(new CommandLine.BenchColdStart(3), CommandLine.parse(List.of("bench-cold-start", "--runs", "3")));
+        assertEquals(new CommandLine.BenchLoad(20, 10, List.of(1, 32), 64), CommandLine.parse(List.of("bench-load")));
+        assertEquals(new CommandLine.BenchLoad(5, 0, List.of(8, 2), 16), CommandLine.parse(List.of("bench-load",
+                "--duration", "5", "--warmup", "0", "--concurrency", "8,2", "--lambda-concurrency", "16")));
+        assertEquals(7, ((CommandLine.Rehearse) CommandLine.parse(List.of("--lambda-concurrency", "7"))).options()
+                .lambdaConcurrency());
     }
 
     @ParameterizedTest
@@ -92,8 +97,12 @@ class CommandLineTest {
         "simulate --file|simulate: unknown option \"--file\"|simulate --help",
         "bench-cold-start --runs 0|bench-cold-start: --runs must be a whole number from 1 to 50, got \"0\"|bench-cold-start --help",
         "bench-cold-start 3|bench-cold-start: unexpected arguments 3|bench-cold-start --help",
-        "simulat|unexpected argument \"simulat\" (the commands are simulate, model and bench-cold-start)|run-local.sh --help",
+        "simulat|unexpected argument \"simulat\" (the commands are simulate, model, bench-cold-start and bench-load)|run-local.sh --help",
         "model|model takes a TEMPLATE first|model --help",
+        "bench-load --concurrency 0|--concurrency must be a whole number from 1 to 1000, got \"0\"|bench-load --help",
+        "bench-load --duration|bench-load: --duration needs a value|bench-load --help",
+        "bench-load --runs 3|bench-load: unknown option --runs|bench-load --help",
+        "--lambda-concurrency x|--lambda-concurrency must be a whole number from 1 to 1000, got \"x\"|run-local.sh --help",
         "model t.yaml --param x|model: --param takes NAME=VALUE, got x|model --help",
         "model t.yaml --account 1|model: --account takes a 12-digit account id, got 1|model --help",
     })
