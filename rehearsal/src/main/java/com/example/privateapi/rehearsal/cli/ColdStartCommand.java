@@ -48,7 +48,7 @@ public final class ColdStartCommand {
         }
         Progress progress = new Progress(out);
         try (LocalCloud cloud = new LocalCloud(options.region(), null, root.resolve(".local"), line -> {
-        }, null);
+        }, null, options.lambdaConcurrency());
              DynamoTables tables = new DynamoTables(cloud.dynamodbUrl(), options.region())) {
             Deployment deployment = new DeployFlow(reader, root, cloud, new StackApplier(cloud, tables), progress)
                     .run(settings);

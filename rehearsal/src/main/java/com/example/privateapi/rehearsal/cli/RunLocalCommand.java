@@ -77,7 +77,7 @@ public final class RunLocalCommand {
         String stopped = null;
         int status;
         try (LocalCloud cloud = new LocalCloud(options.region(), options.dynamodbUrl(), root.resolve(".local"),
-                accessLog, options.verbose() ? out : null);
+                accessLog, options.verbose() ? out : null, options.lambdaConcurrency());
              DynamoTables tables = new DynamoTables(cloud.dynamodbUrl(), options.region())) {
             progress.done("STS " + cloud.stsUrl() + ", DynamoDB " + cloud.dynamodbUrl());
             StackApplier applier = new StackApplier(cloud, tables);

@@ -18,4 +18,36 @@ public record InvocationResult(String payload, String functionError, String logT
     InvocationResult withInitDuration(java.time.Duration init) {
         return new InvocationResult(payload, functionError, logTail, init);
     }
+
+    private static final String THROTTLED = "TooManyRequestsException";
+
+    /**
+     * Lambda refused to run the function: no execution environment was free and the function's concurrency allows
+     * no more. The Invoke API answers 429 with {@code {"Reason": ..., "Type": "User", "message": "Rate Exceeded."}}
+     * (Lambda API Reference, Invoke, "Errors": TooManyRequestsException).
+     */
+    static InvocationResult throttled(String reason, String detail) {
+        com.google.gson.JsonObject error = new com.google.gson.JsonObject();
+        error.addProperty("errorType", THROTTLED);
+        error.addProperty("errorMessage", "Rate Exceeded.");
+        error.addProperty("Reason", reason);
+        error.addProperty("Type", "User");
+        error.addProperty("message", "Rate Exceeded.");
+        error.addProperty("detail", detail);
+        return new InvocationResult(error.toString(), "Unhandled", "");
+    }
+
+    /** Lambda's reason when it throttled the invocation; null when the function ran. */
+    public String throttleReason() {
+        if (functionError == null || !payload.contains(THROTTLED)) {
+            return null;
+        }
+        try {
+            com.google.gson.JsonObject error = com.google.gson.JsonParser.parseString(payload).getAsJsonObject();
+            return error.has("errorType") && THROTTLED.equals(error.get("errorType").getAsString())
+                    && error.has("Reason") ? error.get("Reason").getAsString() : null;
+        } catch (RuntimeException notAnErrorDocument) {
+            return null;
+        }
+    }
 }

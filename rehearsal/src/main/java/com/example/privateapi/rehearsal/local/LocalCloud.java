@@ -87,9 +87,11 @@ public final class LocalCloud implements AutoCloseable {
      * @param stateDir         where the endpoints' TLS material is kept
      * @param accessLog        receives each access-log line, in the stage's format
      * @param functionLog      where the functions' log lines are echoed, or null to keep them for failures only
+     * @param lambdaConcurrency invocations each account's unreserved functions may run at once; beyond it (or a
+     *                          function's reserved concurrency) Lambda throttles
      */
     public LocalCloud(String region, URI dynamodbOverride, Path stateDir, Consumer<String> accessLog,
-                      PrintStream functionLog) throws IOException {
+                      PrintStream functionLog, int lambdaConcurrency) throws IOException {
         this.region = region;
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
@@ -106,11 +108,16 @@ public final class LocalCloud implements AutoCloseable {
                 resources.add(dynamodb);
                 this.dynamodbUrl = dynamodb.endpoint();
             }
-            this.lambda = new LocalLambda(null, region, functionLog);
+            this.lambda = new LocalLambda(null, region, functionLog, lambdaConcurrency);
             resources.add(lambda);
             FunctionInvoker invoker = (functionArn, event) -> {
                 String name = functionArn.split(":")[6];
                 InvocationResult result = lambda.invoke(name, event);
+                String throttled = result.throttleReason();
+                if (throttled != null) {
+                    throw new FunctionInvoker.Throttled("Lambda throttled the invocation of " + name
+                            + " (429 TooManyRequestsException, " + throttled + ")");
+                }
                 if (result.functionError() != null) {
                     throw new FunctionInvoker.IntegrationException("Lambda function " + name + " failed ("
                             + result.functionError() + "): " + result.payload());

@@ -194,7 +194,8 @@ public final class StackApplier {
         Map<String, String> jvm = network.httpsProxyPort() == null ? Map.of()
                 : cloud.httpsProxyJvmProperties(network.httpsProxyPort());
         cloud.lambda().deploy(new FunctionSpec(function.name(), function.arn(), function.codePath(), function.handler(),
-                environment, function.timeout(), function.memoryMb(), jvm), credentials);
+                environment, function.timeout(), function.memoryMb(), jvm, function.reservedConcurrency()),
+                credentials);
     }
 
     private static ApiDefinition definition(Model.RestApi api, Model.Stage stage, String accountId,

@@ -49,6 +49,7 @@ class PrivateApiGatewayTest {
     static final String BACKEND = "arn:aws:lambda:us-east-1:" + PROVIDER + ":function:backend";
     static final String BROKEN = "arn:aws:lambda:us-east-1:" + PROVIDER + ":function:broken";
     static final String UNPERMITTED = "arn:aws:lambda:us-east-1:" + PROVIDER + ":function:unpermitted";
+    static final String THROTTLED = "arn:aws:lambda:us-east-1:" + PROVIDER + ":function:throttled";
     static final String RESOURCE_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":["
             + "{\"Sid\":\"AllowDirectClients\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"" + CLIENT_ROLE + "\"]},"
             + "\"Action\":\"execute-api:Invoke\",\"Resource\":\"execute-api:/Prod/GET/*\"},"
@@ -57,7 +58,8 @@ class PrivateApiGatewayTest {
             + "\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpce\":[\"vpce-0allowed000000001\"]}}}]}";
 
     static final String ACCESS_LOG_FORMAT = AccessLogFormatter.DEFAULT_FORMAT.substring(0,
-            AccessLogFormatter.DEFAULT_FORMAT.length() - 1) + ",\"domainName\":\"$context.domainName\"}";
+            AccessLogFormatter.DEFAULT_FORMAT.length() - 1) + ",\"domainName\":\"$context.domainName\","
+            + "\"integrationStatus\":\"$context.integration.status\"}";
 
     final MutableClock clock = new MutableClock(Instant.now());
     final IdentityStore identities = new IdentityStore(clock);
@@ -90,18 +92,23 @@ class PrivateApiGatewayTest {
                 new Route("GET", "/", BACKEND, null), new Route("GET", "/requests/{requestId}", BACKEND, null),
                 new Route("GET", "/broken", BROKEN, null),
                 new Route("GET", "/as-caller", BACKEND, Route.CALLER_CREDENTIALS),
-                new Route("GET", "/unpermitted", UNPERMITTED, null)), Policy.parse("resource policy of API " + API_ID,
+                new Route("GET", "/unpermitted", UNPERMITTED, null),
+                new Route("GET", "/throttled", THROTTLED, null)), Policy.parse("resource policy of API " + API_ID,
                 ResourcePolicyShorthand.expand(RESOURCE_POLICY, REGION, PROVIDER, API_ID), PolicyKind.RESOURCE),
                 ACCESS_LOG_FORMAT);
         FunctionInvoker invoker = (arn, event) -> {
             if (arn.equals(BROKEN)) {
                 throw new FunctionInvoker.IntegrationException("Unhandled: boom");
             }
+            if (arn.equals(THROTTLED)) {
+                throw new FunctionInvoker.Throttled("Lambda throttled the invocation of throttled (429 "
+                        + "TooManyRequestsException, ReservedFunctionConcurrentInvocationLimitExceeded)");
+            }
             lastEvent.set(event);
             return "{\"statusCode\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\"{\\\"ok\\\":true}\"}";
         };
         Map<String, Policy> functionPolicies = Map.of(BACKEND, apiGatewayMayInvoke(BACKEND),
-                BROKEN, apiGatewayMayInvoke(BROKEN));
+                BROKEN, apiGatewayMayInvoke(BROKEN), THROTTLED, apiGatewayMayInvoke(THROTTLED));
         pipeline = new GatewayPipeline(REGION, id -> Optional.ofNullable(
                 id.equals(API_ID) ? Map.of("Prod", api) : null),
                 new RequestAuthorizer(REGION, new SigV4Verifier(identities, clock), identities, new PolicyEvaluator()),
@@ -302,6 +309,22 @@ class PrivateApiGatewayTest {
         assertEquals(502, response.statusCode());
         assertEquals("{\"message\":\"Internal server error\"}", response.body());
         assertTrue(response.headers().firstValue("x-amzn-RequestId").isPresent());
+    }
+
+    /**
+     * A throttled Lambda: "If the backend service is throttled ... the API Gateway API might return an Internal server
+     * error" (AWS Knowledge Center, "How do I troubleshoot issues for API Gateway endpoints that integrate with
+     * Lambda?"); the access log's integration status is Lambda's 429.
+     */
+    @Test
+    void aThrottledFunctionIsA500WithLambdas429InTheAccessLog() throws Exception {
+        HttpResponse<String> response = send(signed(allowedEndpoint, "/Prod/throttled", client, clock.instant()));
+        assertEquals(500, response.statusCode());
+        assertEquals("{\"message\":\"Internal server error\"}", response.body());
+        JsonObject line = JsonParser.parseString(accessLog.get(accessLog.size() - 1)).getAsJsonObject();
+        assertEquals("429", line.get("integrationStatus").getAsString());
+        assertEquals("INTEGRATION_FAILURE", line.get("errorResponseType").getAsString());
+        assertEquals(200, send(signed(allowedEndpoint, "/Prod/", client, clock.instant())).statusCode());
     }
 
     /**

@@ -91,6 +91,52 @@ class LocalLambdaTest {
         assertNull(lambda.invoke("slow", "{}").functionError());
     }
 
+    /**
+     * Concurrent invocations run in environments of their own, up to the function's reserved concurrency; the one
+     * beyond it is throttled as Lambda throttles (429 TooManyRequestsException); idle environments are reused.
+     */
+    @Test
+    void concurrentInvocationsScaleOutToTheReservedConcurrencyAndNoFurther() throws Exception {
+        lambda.deploy(new FunctionSpec("busy", "arn:aws:lambda:us-east-1:111111111111:function:busy", jar,
+                "fn.Echo::handleRequest", Map.of(), Duration.ofSeconds(60), 256, Map.of(), 2), CREDENTIALS);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<InvocationResult>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(callers.submit(() -> lambda.invoke("busy", "{\"sleep\":4000}")));
+            }
+            // Both invocations are in flight (each starting its own environment) when the third arrives.
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (lambda.environments("busy") < 2 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            InvocationResult third = lambda.invoke("busy", "{}");
+            assertEquals("ReservedFunctionConcurrentInvocationLimitExceeded", third.throttleReason(), third.payload());
+            assertTrue(third.payload().contains("Rate Exceeded."), third.payload());
+            for (var call : calls) {
+                InvocationResult result = call.get(90, java.util.concurrent.TimeUnit.SECONDS);
+                assertNull(result.functionError(), result.payload() + "\n" + result.logTail());
+                assertTrue(result.initDuration() != null, "each ran in an environment started for it");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(2, lambda.environments("busy"));
+        assertEquals(2, lambda.coldStarts("busy"));
+        InvocationResult warm = lambda.invoke("busy", "{}");
+        assertNull(warm.functionError());
+        assertNull(warm.initDuration(), "an idle environment is reused");
+        assertEquals(2, lambda.coldStarts("busy"));
+    }
+
+    @Test
+    void aReservedConcurrencyOfZeroThrottlesEveryInvocation() {
+        lambda.deploy(new FunctionSpec("off", "arn:aws:lambda:us-east-1:111111111111:function:off", jar,
+                "fn.Echo::handleRequest", Map.of(), Duration.ofSeconds(20), 256, Map.of(), 0), CREDENTIALS);
+        assertEquals("ReservedFunctionConcurrentInvocationLimitExceeded", lambda.invoke("off", "{}").throttleReason());
+        assertEquals(0, lambda.environments("off"));
+    }
+
     @Test
     void anUnknownFunctionIsResourceNotFound() {
         assertTrue(lambda.invoke("nobody", "{}").payload().contains("ResourceNotFoundException"));
