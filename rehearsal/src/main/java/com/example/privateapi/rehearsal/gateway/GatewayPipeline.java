@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * One request through a private REST API, in API Gateway's order: route, then authorization (endpoint, signature,
  * identity, resource and VPC endpoint policies: {@link RequestAuthorizer}), then the integration's permission and
  * the Lambda proxy integration. Every answer carries {@code x-amzn-RequestId}; every request leaves one access-log
- * line, written here from the typed values each step returned, and a denial also its explanation.
+ * line, written here from the typed values each step returned, and a refusal also its explanation.
  */
 public final class GatewayPipeline {
 
@@ -85,7 +85,7 @@ public final class GatewayPipeline {
         accessLog.accept(AccessLogFormatter.of(handled.match() == null ? null
                 : handled.match().api().accessLogFormat()).render(entry));
         if (response.explanation() != null) {
-            accessLog.accept("  denied " + ids.requestId() + ": " + response.explanation());
+            accessLog.accept("  why " + ids.requestId() + ": " + response.explanation());
         }
         return response;
     }
@@ -162,9 +162,10 @@ public final class GatewayPipeline {
             // (AWS Knowledge Center, "How do I troubleshoot issues for API Gateway endpoints that integrate with
             // Lambda?"): Lambda's 429 reaches the caller as a 500.
             GatewayError error = GatewayError.internalServerError();
-            return new Handled(errorResponse(ids, error, null, caller), match, domainName, authorization,
-                    new IntegrationCall(429, clock.millis() - integrationStart, e.getMessage()), error,
-                    "INTEGRATION_FAILURE");
+            return new Handled(errorResponse(ids, error, e.getMessage() + ": every execution environment the "
+                    + "function may have is busy (its reserved concurrency, else its account's)", caller), match,
+                    domainName, authorization, new IntegrationCall(429, clock.millis() - integrationStart,
+                    e.getMessage()), error, "INTEGRATION_FAILURE");
         } catch (FunctionInvoker.IntegrationException | ProxyResponseMapper.MalformedResponseException e) {
             GatewayError error = GatewayError.integrationFailure();
             return new Handled(errorResponse(ids, error, null, caller), match, domainName, authorization,

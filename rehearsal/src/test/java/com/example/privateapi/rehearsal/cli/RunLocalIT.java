@@ -143,6 +143,24 @@ class RunLocalIT {
         assertTrue(run.out().contains("Set Auth.InvokeRole: NONE"), run.out());
     }
 
+    /**
+     * The template's reserved concurrency is the function's limit: with ReservedConcurrentExecutions 0 Lambda
+     * throttles every invocation (429 TooManyRequestsException, ReservedFunctionConcurrentInvocationLimitExceeded),
+     * which API Gateway answers 500 ("How do I troubleshoot issues for API Gateway endpoints that integrate with
+     * Lambda?", AWS Knowledge Center); the FAILED line says why.
+     */
+    @Test
+    void aBackendWithNoReservedConcurrencyIsThrottledAndEveryCallIsA500(@TempDir Path dir) throws Exception {
+        Run run = runWithTemplates(dir, text -> text.replace("      MemorySize: 1024\n      Timeout: 15\n",
+                "      MemorySize: 1024\n      Timeout: 15\n      ReservedConcurrentExecutions: 0\n"));
+        assertEquals(1, run.exit(), run.out());
+        assertEquals(2, run.out().lines().filter(l -> l.startsWith("FAILED: ") && l.endsWith("got 500 from the API"))
+                .count(), run.out());
+        assertEquals(2, run.out().lines().filter(l -> l.startsWith("    why (API Gateway): Lambda throttled the "
+                + "invocation of private-api-backend-") && l.contains("(429 TooManyRequestsException, "
+                + "ReservedFunctionConcurrentInvocationLimitExceeded)")).count(), run.out());
+    }
+
     @Test
     void aMalformedTrustedPrincipalFailsTheDeployBeforeAnyRequest() {
         Run run = run("--provider-param", "pTrustedPrincipals=nobody-at-all");
