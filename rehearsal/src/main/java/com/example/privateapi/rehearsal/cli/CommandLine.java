@@ -66,7 +66,7 @@ public final class CommandLine {
               whether every 200 was recorded in DynamoDB exactly once, and the serving process's memory.
 
               --duration SECONDS          each concurrency's run (default 20)
-              --warmup SECONDS            a first run left out of the figures (default 10)
+              --warmup SECONDS            a first run left out of the figures (default 30)
               --concurrency N,N,...       the concurrencies, in order (default 1,32)
               --lambda-concurrency N      the serving rehearsal's --lambda-concurrency (default 64)
             """;
@@ -266,7 +266,7 @@ public final class CommandLine {
             return new Help(LOAD_USAGE);
         }
         int duration = 20;
-        int warmup = 10;
+        int warmup = 30;
         List<Integer> concurrency = List.of(1, 32);
         int lambdaConcurrency = 64;
         for (int i = 0; i < args.size(); i++) {

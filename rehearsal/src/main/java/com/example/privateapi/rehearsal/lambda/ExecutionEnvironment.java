@@ -132,6 +132,11 @@ final class ExecutionEnvironment implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + Math.max(128, spec.memoryMb() * 85 / 100) + "m");
+        // Lambda's Java runtimes use the serial collector unless JAVA_TOOL_OPTIONS picks another ("Customize Java
+        // runtime startup behavior", Lambda Developer Guide); it also keeps many environments light on a small machine.
+        if (!spec.environment().getOrDefault("JAVA_TOOL_OPTIONS", "").matches(".*-XX:\\+Use\\w+GC\\b.*")) {
+            command.add("-XX:+UseSerialGC");
+        }
         spec.jvmSystemProperties().forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
         command.add(spec.codeJar().toAbsolutePath() + java.io.File.pathSeparator + runtimeDir.toAbsolutePath()

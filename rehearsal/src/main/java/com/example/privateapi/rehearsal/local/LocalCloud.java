@@ -202,8 +202,8 @@ public final class LocalCloud implements AutoCloseable {
         Map<String, String> jvm = new LinkedHashMap<>();
         jvm.put("https.proxyHost", "127.0.0.1");
         jvm.put("https.proxyPort", Integer.toString(proxyPort));
+        // No trustStorePassword: the trust store needs none, and a command line is no place for a secret.
         jvm.put("javax.net.ssl.trustStore", certificates.trustStore().toString());
-        jvm.put("javax.net.ssl.trustStorePassword", certificates.trustStorePassword());
         return jvm;
     }
 

@@ -26,7 +26,6 @@ public final class LocalCertificates {
 
     private static final String ALIAS = "rehearsal";
     private final Path trustStore;
-    private final String password;
     private final SSLContext serverContext;
 
     /** The keytool process reads the store password from here, never from its command line. */
@@ -36,9 +35,10 @@ public final class LocalCertificates {
         OwnerOnly.directory(dir);
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
-        this.password = HexFormat.of().formatHex(secret);
+        // The key store's password lives in this JVM's memory and keytool's environment only.
+        String password = HexFormat.of().formatHex(secret);
         Path keyStore = dir.resolve("endpoint-key.p12");
-        this.trustStore = dir.resolve("endpoint-trust.p12");
+        this.trustStore = dir.resolve("endpoint-trust.jks");
         Files.deleteIfExists(keyStore);
         keytool(List.of("-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", "CN=execute-api." + region + " (offline rehearsal)", "-validity", "7",
@@ -53,11 +53,13 @@ public final class LocalCertificates {
                 keys.load(in, password.toCharArray());
             }
             Certificate certificate = keys.getCertificate(ALIAS);
-            KeyStore trust = KeyStore.getInstance("PKCS12");
+            // A trust store holds only the public certificate: stored without a password, so that no password has to
+            // reach the function JVMs' command lines, where every user of the machine could read it.
+            KeyStore trust = KeyStore.getInstance("JKS");
             trust.load(null, null);
             trust.setCertificateEntry(ALIAS, certificate);
             try (OutputStream out = Files.newOutputStream(trustStore)) {
-                trust.store(out, password.toCharArray());
+                trust.store(out, new char[0]);
             }
             OwnerOnly.file(trustStore);
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -77,9 +79,6 @@ public final class LocalCertificates {
         return trustStore;
     }
 
-    public String trustStorePassword() {
-        return password;
-    }
 
     private static void keytool(List<String> args, String password) throws IOException {
         List<String> command = new java.util.ArrayList<>();

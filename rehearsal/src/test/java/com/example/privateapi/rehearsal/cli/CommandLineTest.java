@@ -83,7 +83,7 @@ class CommandLineTest {
                 "111111111111", "us-east-1", "api-client"), CommandLine.parse(List.of("model",
                 "api-client/api-client.yaml", "--param", "pAPIHost=h", "--account", "111111111111")));
         assertEquals(new CommandLine.BenchColdStart(3), CommandLine.parse(List.of("bench-cold-start", "--runs", "3")));
-        assertEquals(new CommandLine.BenchLoad(20, 10, List.of(1, 32), 64), CommandLine.parse(List.of("bench-load")));
+        assertEquals(new CommandLine.BenchLoad(20, 30, List.of(1, 32), 64), CommandLine.parse(List.of("bench-load")));
         assertEquals(new CommandLine.BenchLoad(5, 0, List.of(8, 2), 16), CommandLine.parse(List.of("bench-load",
                 "--duration", "5", "--warmup", "0", "--concurrency", "8,2", "--lambda-concurrency", "16")));
         assertEquals(7, ((CommandLine.Rehearse) CommandLine.parse(List.of("--lambda-concurrency", "7"))).options()

@@ -65,9 +65,9 @@ class EndpointTunnelTest {
     }
 
     static SdkHttpClient client() throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         try (InputStream in = Files.newInputStream(certificates.trustStore())) {
-            trust.load(in, certificates.trustStorePassword().toCharArray());
+            trust.load(in, null);
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);

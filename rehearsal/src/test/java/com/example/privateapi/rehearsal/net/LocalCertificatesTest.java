@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The endpoint's private key is readable by its owner only, and so is the folder holding it. */
 class LocalCertificatesTest {
@@ -20,6 +21,21 @@ class LocalCertificatesTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 tls.resolve("endpoint-key.p12"))));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                tls.resolve("endpoint-trust.p12"))));
+                tls.resolve("endpoint-trust.jks"))));
+    }
+
+    /** The function JVMs trust the certificate with no password on their command line: the store needs none. */
+    @Test
+    void theTrustStoreOpensWithoutAPassword(@TempDir Path state) throws Exception {
+        LocalCertificates certificates = new LocalCertificates(state.resolve("tls"), "us-east-1");
+        java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        try (var in = Files.newInputStream(certificates.trustStore())) {
+            trust.load(in, null);
+        }
+        assertEquals(1, trust.size());
+        java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate) trust.getCertificate(
+                trust.aliases().nextElement());
+        assertTrue(certificate.getSubjectAlternativeNames().toString().contains("*.execute-api.us-east-1.amazonaws.com"),
+                certificate.getSubjectAlternativeNames().toString());
     }
 }
