@@ -321,8 +321,11 @@ class PrivateApiGatewayTest {
         HttpResponse<String> response = send(signed(allowedEndpoint, "/Prod/throttled", client, clock.instant()));
         assertEquals(500, response.statusCode());
         assertEquals("{\"message\":\"Internal server error\"}", response.body());
-        JsonObject line = JsonParser.parseString(accessLog.get(accessLog.size() - 1)).getAsJsonObject();
+        List<String> lines = accessLog.stream().filter(l -> l.startsWith("{")).toList();
+        JsonObject line = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
         assertEquals("429", line.get("integrationStatus").getAsString());
+        assertTrue(accessLog.get(accessLog.size() - 1).contains("ReservedFunctionConcurrentInvocationLimitExceeded"),
+                accessLog.toString());
         assertEquals("INTEGRATION_FAILURE", line.get("errorResponseType").getAsString());
         assertEquals(200, send(signed(allowedEndpoint, "/Prod/", client, clock.instant())).statusCode());
     }
