@@ -1,6 +1,7 @@
 /**
  * The commands of {@code run-local.sh}, together: the rehearsal of deploy-all.sh and invoke.sh
- * ({@link com.example.privateapi.rehearsal.cli.RunLocalCommand}), {@code bench-cold-start} and {@code simulate};
+ * ({@link com.example.privateapi.rehearsal.cli.RunLocalCommand}), {@code bench-cold-start}, {@code bench-load} and
+ * {@code simulate};
  * their one command-line parser ({@link com.example.privateapi.rehearsal.cli.CommandLine}, runnable from source
  * before a build), the checks made before anything starts, what the user sees, and the exit statuses.
  *
