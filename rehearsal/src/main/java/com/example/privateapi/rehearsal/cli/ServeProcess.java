@@ -35,7 +35,8 @@ final class ServeProcess implements AutoCloseable {
     /** Starts the rehearsal serving, its output going to {@code log}; waits until it serves. */
     static ServeProcess start(Path root, Path envFile, Path log, List<String> extraArgs, Duration wait)
             throws IOException, InterruptedException {
-        Files.deleteIfExists(envFile);
+        // A file left by an earlier run must not pass for this one being ready.
+        Files.deleteIfExists(root.resolve(envFile));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"),
                 "com.example.privateapi.rehearsal.cli.Main", "--serve", "--env-file", envFile.toString()));
