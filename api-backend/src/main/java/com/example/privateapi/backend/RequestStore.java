@@ -9,4 +9,8 @@ public interface RequestStore {
     void put(RequestRecord record);
 
     Optional<RequestRecord> get(String id);
+
+    /** Does the work of a write and a read without sending or storing anything (SnapStart priming). */
+    default void prime(RequestRecord sample) {
+    }
 }

@@ -72,13 +72,13 @@ class BackendHandlerIT {
     @Test
     void recordsARequestAndReadsItBack() {
         BackendHandler handler = handler(dynamo);
-        APIGatewayProxyResponseEvent written = handler.handleRequest(Events.get("/", "/", "it-req-1", null), null);
+        APIGatewayProxyResponseEvent written = handler.handle(Events.get("/", "/", "it-req-1", null));
         assertEquals(200, written.getStatusCode(), written.getBody());
         assertEquals("111111111111", JsonParser.parseString(written.getBody()).getAsJsonObject()
                 .get("accountId").getAsString());
 
-        APIGatewayProxyResponseEvent read = handler.handleRequest(Events.get("/requests/{requestId}",
-                "/requests/it-req-1", "it-req-2", Map.of("requestId", "it-req-1")), null);
+        APIGatewayProxyResponseEvent read = handler.handle(Events.get("/requests/{requestId}",
+                "/requests/it-req-1", "it-req-2", Map.of("requestId", "it-req-1")));
         assertEquals(200, read.getStatusCode(), read.getBody());
         JsonObject record = JsonParser.parseString(read.getBody()).getAsJsonObject();
         assertEquals("it-req-1", record.get("id").getAsString());
@@ -91,8 +91,8 @@ class BackendHandlerIT {
         long expected = Instant.now().plus(Duration.ofDays(90)).getEpochSecond();
         assertTrue(Math.abs(expiresAt - expected) < 120, "expiresAt " + expiresAt + " vs " + expected);
 
-        APIGatewayProxyResponseEvent missing = handler.handleRequest(Events.get("/requests/{requestId}",
-                "/requests/never", "it-req-3", Map.of("requestId", "never")), null);
+        APIGatewayProxyResponseEvent missing = handler.handle(Events.get("/requests/{requestId}",
+                "/requests/never", "it-req-3", Map.of("requestId", "never")));
         assertEquals(404, missing.getStatusCode());
     }
 
@@ -104,7 +104,7 @@ class BackendHandlerIT {
         }
         try (DynamoDbClient unreachable = client(URI.create("http://127.0.0.1:" + closedPort))) {
             APIGatewayProxyResponseEvent response = handler(unreachable)
-                    .handleRequest(Events.get("/", "/", "it-req-4", null), null);
+                    .handle(Events.get("/", "/", "it-req-4", null));
             assertEquals(503, response.getStatusCode(), response.getBody());
             assertEquals("it-req-4", JsonParser.parseString(response.getBody()).getAsJsonObject()
                     .get("requestId").getAsString());

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +36,7 @@ class BackendHandlerTest {
 
     @Test
     void rootRecordsTheRequestThenAnswersTheIdentity() {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(Events.get("/", "/", "req-1", null), null);
+        APIGatewayProxyResponseEvent response = handler.handle(Events.get("/", "/", "req-1", null));
 
         assertEquals(200, response.getStatusCode());
         JsonObject identity = JsonParser.parseString(response.getBody()).getAsJsonObject();
@@ -62,7 +65,7 @@ class BackendHandlerTest {
     void aRecordThatCannotBeWrittenIsA503NamingTheRequest() {
         doThrow(SdkClientException.create("Unable to execute HTTP request: Connection refused"))
                 .when(store).put(any());
-        APIGatewayProxyResponseEvent response = handler.handleRequest(Events.get("/", "/", "req-2", null), null);
+        APIGatewayProxyResponseEvent response = handler.handle(Events.get("/", "/", "req-2", null));
         assertEquals(503, response.getStatusCode());
         JsonObject body = JsonParser.parseString(response.getBody()).getAsJsonObject();
         assertEquals("req-2", body.get("requestId").getAsString());
@@ -77,8 +80,8 @@ class BackendHandlerTest {
         record.setRequestContext("{\"requestId\":\"req-1\"}");
         when(store.get("req-1")).thenReturn(Optional.of(record));
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(
-                Events.get("/requests/{requestId}", "/requests/req-1", "req-9", Map.of("requestId", "req-1")), null);
+        APIGatewayProxyResponseEvent response = handler.handle(
+                Events.get("/requests/{requestId}", "/requests/req-1", "req-9", Map.of("requestId", "req-1")));
 
         assertEquals(200, response.getStatusCode());
         JsonObject body = JsonParser.parseString(response.getBody()).getAsJsonObject();
@@ -90,8 +93,8 @@ class BackendHandlerTest {
     @Test
     void anUnknownRecordIsAJson404() {
         when(store.get("nope")).thenReturn(Optional.empty());
-        APIGatewayProxyResponseEvent response = handler.handleRequest(
-                Events.get("/requests/{requestId}", "/requests/nope", "req-3", Map.of("requestId", "nope")), null);
+        APIGatewayProxyResponseEvent response = handler.handle(
+                Events.get("/requests/{requestId}", "/requests/nope", "req-3", Map.of("requestId", "nope")));
         assertEquals(404, response.getStatusCode());
         assertEquals("No request with id nope was recorded",
                 JsonParser.parseString(response.getBody()).getAsJsonObject().get("message").getAsString());
@@ -100,19 +103,19 @@ class BackendHandlerTest {
 
     @Test
     void malformedEventsAre400sNotExceptions() {
-        assertEquals(400, handler.handleRequest(null, null).getStatusCode());
-        assertEquals(400, handler.handleRequest(new APIGatewayProxyRequestEvent().withPath("/"), null)
+        assertEquals(400, handler.handle(null).getStatusCode());
+        assertEquals(400, handler.handle(new APIGatewayProxyRequestEvent().withPath("/"))
                 .getStatusCode());
         APIGatewayProxyRequestEvent noId = Events.get("/", "/", null, null);
-        assertEquals(400, handler.handleRequest(noId, null).getStatusCode());
+        assertEquals(400, handler.handle(noId).getStatusCode());
         verify(store, never()).put(any());
     }
 
     @Test
     void otherRoutesAndMethodsAre404s() {
         APIGatewayProxyRequestEvent post = Events.get("/", "/", "req-4", null).withHttpMethod("POST");
-        assertEquals(404, handler.handleRequest(post, null).getStatusCode());
-        assertEquals(404, handler.handleRequest(Events.get("/other", "/other", "req-5", null), null).getStatusCode());
+        assertEquals(404, handler.handle(post).getStatusCode());
+        assertEquals(404, handler.handle(Events.get("/other", "/other", "req-5", null)).getStatusCode());
         verify(store, never()).put(any());
     }
 
@@ -121,7 +124,45 @@ class BackendHandlerTest {
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> BackendConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1")));
         assertTrue(e.getMessage().contains("TABLE_NAME"), e.getMessage());
-        assertEquals(new BackendConfig("t", "us-east-1"),
+        assertEquals(new BackendConfig("t", "us-east-1", true),
                 BackendConfig.fromEnvironment(Map.of("TABLE_NAME", " t ", "AWS_REGION", "us-east-1")));
+        assertEquals(new BackendConfig("t", "us-east-1", false), BackendConfig.fromEnvironment(
+                Map.of("TABLE_NAME", "t", "AWS_REGION", "us-east-1", "SNAPSTART_PRIMING", "False")));
+        IllegalStateException priming = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> BackendConfig.fromEnvironment(Map.of("TABLE_NAME", "t", "AWS_REGION", "us-east-1",
+                        "SNAPSTART_PRIMING", "maybe")));
+        assertTrue(priming.getMessage().contains("SNAPSTART_PRIMING must be True or False"), priming.getMessage());
+    }
+
+    @Test
+    void theStreamHandlerReadsTheProxyEventAndWritesTheProxyAnswer() throws Exception {
+        String event = "{\"resource\":\"/\",\"path\":\"/\",\"httpMethod\":\"GET\",\"isBase64Encoded\":false,"
+                + "\"headers\":{\"x-amzn-vpce-id\":\"vpce-0123\"},\"requestContext\":{\"requestId\":\"req-json\","
+                + "\"stage\":\"Prod\",\"requestTimeEpoch\":1700000000000,\"identity\":{\"accountId\":\"111111111111\","
+                + "\"userArn\":\"arn:aws:sts::111111111111:assumed-role/R/s\",\"sourceIp\":\"10.0.0.1\"}}}";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                out, null);
+        JsonObject answer = JsonParser.parseString(out.toString(
+                StandardCharsets.UTF_8)).getAsJsonObject();
+        assertEquals(200, answer.get("statusCode").getAsInt());
+        assertEquals("application/json", answer.getAsJsonObject("headers").get("Content-Type").getAsString());
+        JsonObject body = JsonParser.parseString(answer.get("body").getAsString())
+                .getAsJsonObject();
+        assertEquals("arn:aws:sts::111111111111:assumed-role/R/s", body.get("userArn").getAsString());
+        assertEquals("vpce-0123", body.get("vpceId").getAsString());
+        ArgumentCaptor<RequestRecord> record = ArgumentCaptor.forClass(RequestRecord.class);
+        verify(store).put(record.capture());
+        assertEquals("req-json", record.getValue().getId());
+        assertEquals(1_700_000_000_000L, record.getValue().getRequestTime());
+    }
+
+    @Test
+    void anEventThatIsNotJsonIsA400() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream("not json".getBytes(StandardCharsets.UTF_8)),
+                out, null);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"statusCode\":400"), out.toString());
+        verify(store, never()).put(any());
     }
 }
