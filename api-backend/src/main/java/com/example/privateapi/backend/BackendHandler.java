@@ -108,14 +108,14 @@ public final class BackendHandler implements RequestStreamHandler, Resource {
         write(identityAnswer(event), OutputStream.nullOutputStream());
         write(json(404, message("priming")), OutputStream.nullOutputStream());
         if (trust != null) {
-            Tls.prime(trust, dynamoHost);
+            TlsPriming.prime(trust, dynamoHost);
         }
     }
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         if (credentials != null) {
-            credentials.renew();
+            credentials.renewAndFetch();
         }
     }
 

@@ -44,6 +44,19 @@ final class RenewableCredentials implements AwsCredentialsProvider {
         }
     }
 
+    /**
+     * Builds a new provider and has it fetch its credentials now, from Lambda's local credentials endpoint, so the
+     * environment's first request starts with them. A failure is left for that request to report.
+     */
+    void renewAndFetch() {
+        renew();
+        try {
+            current.resolveCredentials();
+        } catch (RuntimeException leftForTheRequest) {
+            // The first request resolves them again and fails with the SDK's reason.
+        }
+    }
+
     AwsCredentialsProvider current() {
         return current;
     }

@@ -124,7 +124,9 @@ public final class AssumeRoleHandler implements RequestStreamHandler, Resource {
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        caller.renew();
+        // The function's own credentials come from Lambda's local endpoint; the assumed role's are a call to STS,
+        // left to the first request, which reports an STS failure with what to check.
+        caller.renewAndFetch();
         credentials.renew();
     }
 

@@ -85,6 +85,6 @@ public final class DirectAuthHandler implements RequestStreamHandler, Resource {
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        credentials.renew();
+        credentials.renewAndFetch();
     }
 }

@@ -34,6 +34,19 @@ final class RenewableCredentials implements AwsCredentialsProvider {
         }
     }
 
+    /**
+     * Builds a new provider and has it fetch its credentials now, from Lambda's local credentials endpoint, so the
+     * environment's first request starts with them. A failure is left for that request to report with its reason.
+     */
+    void renewAndFetch() {
+        renew();
+        try {
+            current.resolveCredentials();
+        } catch (RuntimeException leftForTheRequest) {
+            // The first request resolves them again and says why they are missing.
+        }
+    }
+
     AwsCredentialsProvider current() {
         return current;
     }
