@@ -38,6 +38,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class LocalCloud implements AutoCloseable {
 
+    static {
+        // Before the first HTTP server is made: without TCP_NODELAY, Nagle's algorithm and delayed acknowledgements
+        // would add up to 40 ms to small exchanges (the Runtime API's, the gateway's) that AWS answers at once.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** An execute-api endpoint as stood up here: its gateway listener, and whether private DNS is on. */
     record EndpointListener(VpcEndpoint endpoint, URI url, boolean privateDns) {
     }

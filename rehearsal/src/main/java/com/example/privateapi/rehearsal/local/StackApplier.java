@@ -34,6 +34,7 @@ final class StackApplier {
     private final LocalCloud cloud;
     private final DynamoTables tables;
     private final Map<String, Credentials> functionCredentials = new HashMap<>();
+    private final Map<String, FunctionSpec> functionSpecs = new HashMap<>();
     /** Each API's definition as last deployed by its stack, published to its stage at the next redeploy. */
     private final Map<String, ApiDefinition> pending = new LinkedHashMap<>();
 
@@ -88,6 +89,11 @@ final class StackApplier {
         return functionCredentials.get(functionName);
     }
 
+    /** The function as last deployed to the local Lambda. */
+    FunctionSpec specOf(String functionName) {
+        return functionSpecs.get(functionName);
+    }
+
     private void deploy(Model.LambdaFunction function, boolean throughEndpoint) {
         if (!Files.isRegularFile(function.codeUri())) {
             throw new IllegalStateException("function " + function.logicalId() + ": its CodeUri "
@@ -118,8 +124,10 @@ final class StackApplier {
             jvm.put("javax.net.ssl.trustStore", cloud.certificates.trustStore().toString());
             jvm.put("javax.net.ssl.trustStorePassword", cloud.certificates.trustStorePassword());
         }
-        cloud.lambda.deploy(new FunctionSpec(function.name(), function.arn(), function.codeUri(), function.handler(),
-                environment, function.timeout(), function.memoryMb(), jvm), credentials);
+        FunctionSpec spec = new FunctionSpec(function.name(), function.arn(), function.codeUri(), function.handler(),
+                environment, function.timeout(), function.memoryMb(), jvm);
+        functionSpecs.put(function.name(), spec);
+        cloud.lambda.deploy(spec, credentials);
     }
 
     private static ApiDefinition definition(Model.RestApi api, DeployedStack stack, String accountId) {

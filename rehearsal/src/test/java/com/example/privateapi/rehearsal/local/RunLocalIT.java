@@ -111,9 +111,17 @@ class RunLocalIT {
             String text = out.toString(StandardCharsets.UTF_8);
             assertEquals(0, exit, text);
             for (String handler : List.of("BackendHandler", "DirectAuthHandler", "AssumeRoleHandler")) {
-                assertTrue(text.lines().anyMatch(l -> l.trim().startsWith(handler + "::handleRequest")
-                        && l.matches(".* \\d+ ms .*")), text);
+                assertTrue(text.lines().anyMatch(l -> l.trim().startsWith(handler + " ")
+                        && l.contains("on demand") && l.matches(".* \\d+ +- +- +\\d+ +\\d+ +[0-9.]+x$")), text);
             }
+            assertTrue(text.lines().anyMatch(l -> l.contains("SnapStart, primed")
+                    && l.matches(".* \\d+ +-?\\d+ +\\d+ +\\d+ +\\d+ +[0-9.]+x$")), text);
+            assertTrue(text.lines().anyMatch(l -> l.contains("SnapStart, unprimed")), text);
+            for (String client : List.of("direct", "assume-role")) {
+                assertTrue(text.lines().anyMatch(l -> l.trim().startsWith(client + " ")
+                        && l.matches(".* \\d+ +\\d+ ms +(\\d+ ms +[0-9.]+x|- ms +-)$")), text);
+            }
+            assertTrue(text.contains("Machine: ") && text.contains("load average before: "), text);
         }
     }
 
