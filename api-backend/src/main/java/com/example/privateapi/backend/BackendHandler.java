@@ -14,7 +14,6 @@ import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.core.exception.SdkException;
 
-import javax.net.ssl.TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -49,19 +48,19 @@ public final class BackendHandler implements RequestStreamHandler, Resource {
     private final Gson gson;
     private final Gson events = new Gson();
     private final RenewableCredentials credentials;
-    private final TrustManager[] trust;
+    private final JvmTls tls;
     private final boolean priming;
     private final String dynamoHost;
 
     /** Lambda's constructor: configuration and the DynamoDB client are built once per execution environment. */
     public BackendHandler() {
-        this(BackendConfig.fromEnvironment(System.getenv()), Tls.defaultTrust(),
+        this(BackendConfig.fromEnvironment(System.getenv()), JvmTls.load(),
                 new RenewableCredentials(() -> LambdaCredentials.fromEnvironment(System.getenv())));
         Core.getGlobalContext().register(this);
     }
 
-    private BackendHandler(BackendConfig config, TrustManager[] trust, RenewableCredentials credentials) {
-        this(DynamoDbRequestStore.forFunction(config, credentials, trust), Clock.systemUTC(), credentials, trust,
+    private BackendHandler(BackendConfig config, JvmTls tls, RenewableCredentials credentials) {
+        this(DynamoDbRequestStore.forFunction(config, credentials, tls), Clock.systemUTC(), credentials, tls,
                 config.priming(), "dynamodb." + config.region() + ".amazonaws.com");
     }
 
@@ -69,13 +68,13 @@ public final class BackendHandler implements RequestStreamHandler, Resource {
         this(store, clock, null, null, false, null);
     }
 
-    BackendHandler(RequestStore store, Clock clock, RenewableCredentials credentials, TrustManager[] trust,
+    BackendHandler(RequestStore store, Clock clock, RenewableCredentials credentials, JvmTls tls,
                    boolean priming, String dynamoHost) {
         this.store = store;
         this.gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
         this.records = new RequestRecords(clock, gson);
         this.credentials = credentials;
-        this.trust = trust;
+        this.tls = tls;
         this.priming = priming;
         this.dynamoHost = dynamoHost;
     }
@@ -107,8 +106,8 @@ public final class BackendHandler implements RequestStreamHandler, Resource {
         store.prime(records.of(event));
         write(identityAnswer(event), OutputStream.nullOutputStream());
         write(json(404, message("priming")), OutputStream.nullOutputStream());
-        if (trust != null) {
-            TlsPriming.prime(trust, dynamoHost);
+        if (tls != null) {
+            TlsPriming.prime(tls.trust(), dynamoHost);
         }
     }
 

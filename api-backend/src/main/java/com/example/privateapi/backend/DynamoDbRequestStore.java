@@ -6,12 +6,15 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.http.TlsKeyManagersProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import javax.net.ssl.TrustManager;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,6 +25,9 @@ public final class DynamoDbRequestStore implements RequestStore {
     /** Signs the priming requests: never valid anywhere, and answered in memory. */
     static final StaticCredentialsProvider PRIMING_CREDENTIALS = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIAPRIMINGONLY00000", "priming-only-never-sent"));
+
+    static final int CONNECT_TIMEOUT_MS = 2000;
+    static final int READ_TIMEOUT_MS = 3000;
 
     private final DynamoDbTable<RequestRecord> table;
     private final PrimableHttpClient http;
@@ -42,21 +48,28 @@ public final class DynamoDbRequestStore implements RequestStore {
      * The store as the function uses it: region, credentials and HTTP client given explicitly (nothing discovered),
      * and bounded timeouts, so an unreachable table becomes a 503 within seconds instead of a Lambda timeout.
      */
-    static DynamoDbRequestStore forFunction(BackendConfig config, RenewableCredentials credentials,
-                                            TrustManager[] trust) {
-        return forFunction(config, credentials, trust, null);
+    static DynamoDbRequestStore forFunction(BackendConfig config, RenewableCredentials credentials, JvmTls tls) {
+        return forFunction(config, credentials, tls, null);
     }
 
     /** @param endpoint where DynamoDB is, or null for where the SDK finds it (AWS_ENDPOINT_URL_DYNAMODB, region) */
-    static DynamoDbRequestStore forFunction(BackendConfig config, RenewableCredentials credentials,
-                                            TrustManager[] trust, URI endpoint) {
-        TlsKeyManagersProvider noClientCertificate = () -> null;
-        PrimableHttpClient http = new PrimableHttpClient(UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(3))
-                .tlsTrustManagersProvider(() -> trust)
-                .tlsKeyManagersProvider(noClientCertificate)
-                .build());
+    static DynamoDbRequestStore forFunction(BackendConfig config, RenewableCredentials credentials, JvmTls tls,
+                                            URI endpoint) {
+        // Connections made here, with the function's one TLS context: the SDK's builder would make a second one.
+        SSLSocketFactory sockets = tls.context().getSocketFactory();
+        PrimableHttpClient http = new PrimableHttpClient(UrlConnectionHttpClient.create(uri -> {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+                if (connection instanceof HttpsURLConnection https) {
+                    https.setSSLSocketFactory(sockets);
+                }
+                connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+                connection.setReadTimeout(READ_TIMEOUT_MS);
+                return connection;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
         var builder = DynamoDbClient.builder();
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

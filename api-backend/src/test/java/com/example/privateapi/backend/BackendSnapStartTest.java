@@ -68,10 +68,10 @@ class BackendSnapStartTest {
             };
         });
         BackendConfig config = new BackendConfig("requests", "us-east-1", true);
-        var trust = Tls.defaultTrust();
-        handler = new BackendHandler(DynamoDbRequestStore.forFunction(config, credentials, trust,
+        var tls = JvmTls.load();
+        handler = new BackendHandler(DynamoDbRequestStore.forFunction(config, credentials, tls,
                 URI.create("http://127.0.0.1:" + dynamo.getAddress().getPort())), Clock.systemUTC(), credentials,
-                trust, true, "dynamodb.us-east-1.amazonaws.com");
+                tls, true, "dynamodb.us-east-1.amazonaws.com");
     }
 
     @AfterEach
@@ -109,7 +109,7 @@ class BackendSnapStartTest {
     @Test
     void withoutPrimingTheCheckpointHookDoesNothing() throws Exception {
         BackendHandler unprimed = new BackendHandler(DynamoDbRequestStore.forFunction(
-                new BackendConfig("requests", "us-east-1", false), credentials, Tls.defaultTrust(),
+                new BackendConfig("requests", "us-east-1", false), credentials, JvmTls.load(),
                 URI.create("http://127.0.0.1:" + dynamo.getAddress().getPort())), Clock.systemUTC(), credentials,
                 null, false, null);
         int built = providersBuilt.get();

@@ -7,7 +7,6 @@ import org.crac.Resource;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 
-import javax.net.ssl.TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,7 +39,7 @@ public final class AssumeRoleHandler implements RequestStreamHandler, Resource {
     private final StsAssumeRole sts;
     private final RenewableCredentials caller;
     private final AssumedRoleCredentials credentials;
-    private final TrustManager[] trust;
+    private final JvmTls tls;
     private final boolean priming;
     private final String roleArn;
     private final String principal;
@@ -48,21 +47,21 @@ public final class AssumeRoleHandler implements RequestStreamHandler, Resource {
 
     /** Lambda's constructor: everything is built once per execution environment. */
     public AssumeRoleHandler() {
-        this(ClientConfig.fromEnvironment(System.getenv()), Clients.defaultTrust(), System.getenv());
+        this(ClientConfig.fromEnvironment(System.getenv()), JvmTls.load(), System.getenv());
         Core.getGlobalContext().register(this);
     }
 
-    private AssumeRoleHandler(ClientConfig config, TrustManager[] trust, Map<String, String> env) {
-        this(config, Clients.httpClient(config, trust), trust,
+    private AssumeRoleHandler(ClientConfig config, JvmTls tls, Map<String, String> env) {
+        this(config, Clients.httpClient(config, tls), tls,
                 new RenewableCredentials(() -> LambdaCredentials.fromEnvironment(env)));
     }
 
-    private AssumeRoleHandler(ClientConfig config, SdkHttpClient http, TrustManager[] trust,
+    private AssumeRoleHandler(ClientConfig config, SdkHttpClient http, JvmTls tls,
                               RenewableCredentials caller) {
-        this(config, Clients.apiClient(config, http), http, trust, caller, Clock.systemUTC());
+        this(config, Clients.apiClient(config, http), http, tls, caller, Clock.systemUTC());
     }
 
-    AssumeRoleHandler(ClientConfig config, SigningApiClient api, SdkHttpClient http, TrustManager[] trust,
+    AssumeRoleHandler(ClientConfig config, SigningApiClient api, SdkHttpClient http, JvmTls tls,
                       RenewableCredentials caller, Clock clock) {
         if (config.roleToAssume() == null) {
             throw new ConfigException("ROLE_TO_ASSUME must be set to the ARN of the provider's API access role "
@@ -75,7 +74,7 @@ public final class AssumeRoleHandler implements RequestStreamHandler, Resource {
                 roleArn, session, SESSION_SECONDS);
         this.caller = caller;
         this.credentials = new AssumedRoleCredentials(sts, caller, clock);
-        this.trust = trust;
+        this.tls = tls;
         this.priming = config.priming();
         String account = roleArn.split(":")[4];
         this.principal = "arn:aws:sts::" + account + ":assumed-role/" + roleArn.substring(roleArn.lastIndexOf('/') + 1)
@@ -117,7 +116,7 @@ public final class AssumeRoleHandler implements RequestStreamHandler, Resource {
                 // The error path's classes are primed too.
             }
             api.prime(DirectAuthHandler.PRIMING_CREDENTIALS);
-            TlsPriming.prime(trust, api.host());
+            TlsPriming.prime(tls.trust(), api.host());
             new ApiResponse(200, "{\"primed\":true}").writeJson(OutputStream.nullOutputStream());
         }
     }

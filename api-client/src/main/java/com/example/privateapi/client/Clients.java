@@ -1,15 +1,13 @@
 package com.example.privateapi.client;
 
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.TlsKeyManagersProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import javax.net.ssl.SSLSocketFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.time.Clock;
 
 /** Builds the parts both client functions share, once per execution environment. */
@@ -19,33 +17,26 @@ final class Clients {
     }
 
     /**
-     * The JVM's default trust (Lambda's CA bundle), loaded once: built here so priming exercises the very instances
-     * the connections use, and made the JVM's default socket factory too, because every HTTPS connection the JDK
-     * creates initializes the default factory first, which would otherwise load and parse the CA bundle again.
+     * The SDK's url-connection client over connections made here: with the function's one TLS context, its
+     * timeouts, and the JVM's proxy settings. Built this way, the client makes no TLS context of its own (the SDK's
+     * builder would make a second one) and reads no proxy settings of its own.
      */
-    static TrustManager[] defaultTrust() {
-        try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init((KeyStore) null);
-            TrustManager[] trust = factory.getTrustManagers();
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust, null);
-            HttpsURLConnection.setDefaultSSLSocketFactory(context.getSocketFactory());
-            return trust;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot load the JVM's trusted certificates: " + e.getMessage(), e);
-        }
-    }
-
-    /** The url-connection client with the given trust and no client certificate (none is ever presented). */
-    static SdkHttpClient httpClient(ClientConfig config, TrustManager[] trust) {
-        TlsKeyManagersProvider noClientCertificate = () -> null;
-        return UrlConnectionHttpClient.builder()
-                .connectionTimeout(config.timeout())
-                .socketTimeout(config.timeout())
-                .tlsTrustManagersProvider(() -> trust)
-                .tlsKeyManagersProvider(noClientCertificate)
-                .build();
+    static SdkHttpClient httpClient(ClientConfig config, JvmTls tls) {
+        SSLSocketFactory sockets = tls.context().getSocketFactory();
+        int timeout = (int) config.timeout().toMillis();
+        return UrlConnectionHttpClient.create(uri -> {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+                if (connection instanceof HttpsURLConnection https) {
+                    https.setSSLSocketFactory(sockets);
+                }
+                connection.setConnectTimeout(timeout);
+                connection.setReadTimeout(timeout);
+                return connection;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     static SigningApiClient apiClient(ClientConfig config, SdkHttpClient http) {

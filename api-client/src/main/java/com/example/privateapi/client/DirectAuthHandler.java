@@ -8,7 +8,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 
-import javax.net.ssl.TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,31 +27,31 @@ public final class DirectAuthHandler implements RequestStreamHandler, Resource {
 
     private final SigningApiClient api;
     private final RenewableCredentials credentials;
-    private final TrustManager[] trust;
+    private final JvmTls tls;
     private final boolean priming;
     private final String principal;
 
     /** Lambda's constructor: everything is built once per execution environment. */
     public DirectAuthHandler() {
-        this(ClientConfig.fromEnvironment(System.getenv()), Clients.defaultTrust(), System.getenv());
+        this(ClientConfig.fromEnvironment(System.getenv()), JvmTls.load(), System.getenv());
         Core.getGlobalContext().register(this);
     }
 
-    private DirectAuthHandler(ClientConfig config, TrustManager[] trust, Map<String, String> env) {
-        this(config, Clients.httpClient(config, trust), trust,
+    private DirectAuthHandler(ClientConfig config, JvmTls tls, Map<String, String> env) {
+        this(config, Clients.httpClient(config, tls), tls,
                 new RenewableCredentials(() -> LambdaCredentials.fromEnvironment(env)));
     }
 
-    private DirectAuthHandler(ClientConfig config, SdkHttpClient http, TrustManager[] trust,
+    private DirectAuthHandler(ClientConfig config, SdkHttpClient http, JvmTls tls,
                               RenewableCredentials credentials) {
-        this(Clients.apiClient(config, http), credentials, trust, config.priming(), config.functionName());
+        this(Clients.apiClient(config, http), credentials, tls, config.priming(), config.functionName());
     }
 
-    DirectAuthHandler(SigningApiClient api, RenewableCredentials credentials, TrustManager[] trust, boolean priming,
+    DirectAuthHandler(SigningApiClient api, RenewableCredentials credentials, JvmTls tls, boolean priming,
                       String functionName) {
         this.api = api;
         this.credentials = credentials;
-        this.trust = trust;
+        this.tls = tls;
         this.priming = priming;
         this.principal = "execution role of " + (functionName == null ? "this function" : functionName);
     }
@@ -78,7 +77,7 @@ public final class DirectAuthHandler implements RequestStreamHandler, Resource {
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
         if (priming) {
             api.prime(PRIMING_CREDENTIALS);
-            TlsPriming.prime(trust, api.host());
+            TlsPriming.prime(tls.trust(), api.host());
             new ApiResponse(200, "{\"primed\":true}").writeJson(OutputStream.nullOutputStream());
         }
     }

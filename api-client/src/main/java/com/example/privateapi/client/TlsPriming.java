@@ -5,7 +5,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,8 +27,9 @@ import java.security.cert.X509Certificate;
 /**
  * The TLS work of a first request, done in memory: a whole TLS handshake between a client and a server engine
  * (client hello and key shares, the server's certificate chain and its RSA signature checked, keys derived,
- * finished messages) and a record each way, then the function's own trust managers' certificate path validator
- * built by checking one of their anchors. The server's certificate is made here for this alone, with an RSA key
+ * finished messages) and a record each way. Inside that handshake, the function's own trust managers check one
+ * of their anchors as if a server had presented it for the host, so their checks of a real handshake run (path
+ * validation, algorithm constraints with the JDK's list of its own CAs, host name identification) and refuse it. The server's certificate is made here for this alone, with an RSA key
  * like API Gateway's and STS's own certificates (1024 bits: the client's work is the same, and a 2048-bit key takes
  * the better part of a second to generate); only the priming client trusts it. Nothing is sent.
  */
@@ -54,23 +57,17 @@ final class TlsPriming {
             SSLContext serverContext = SSLContext.getInstance("TLS");
             serverContext.init(keys.getKeyManagers(), null, null);
             SSLContext clientContext = SSLContext.getInstance("TLS");
-            clientContext.init(null, new TrustManager[] {new OnlyThis((X509Certificate) certificate)}, null);
+            clientContext.init(null, new TrustManager[] {new OnlyThis((X509Certificate) certificate, trust)}, null);
             SSLEngine client = clientContext.createSSLEngine(host, 443);
             client.setUseClientMode(true);
+            SSLParameters parameters = client.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            client.setSSLParameters(parameters);
             SSLEngine server = serverContext.createSSLEngine();
             server.setUseClientMode(false);
             handshake(client, server);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("TLS priming failed: " + e.getMessage(), e);
-        }
-        for (TrustManager manager : trust) {
-            if (manager instanceof X509TrustManager x509 && x509.getAcceptedIssuers().length > 0) {
-                try {
-                    x509.checkServerTrusted(new X509Certificate[] {x509.getAcceptedIssuers()[0]}, "RSA");
-                } catch (CertificateException expected) {
-                    // A CA certificate is no server certificate; building the validator was the point.
-                }
-            }
         }
     }
 
@@ -179,11 +176,43 @@ final class TlsPriming {
         return out.toByteArray();
     }
 
-    /** Trusts the priming certificate and nothing else. */
-    private record OnlyThis(X509Certificate certificate) implements X509TrustManager {
+    /**
+     * Trusts the priming certificate and nothing else, and has the function's own trust managers check one of their
+     * anchors within the handshake, where they run as for a real server.
+     */
+    private static final class OnlyThis extends X509ExtendedTrustManager {
+        private final X509Certificate certificate;
+        private final TrustManager[] real;
+
+        OnlyThis(X509Certificate certificate, TrustManager[] real) {
+            this.certificate = certificate;
+            this.real = real;
+        }
+
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("no client certificates in priming");
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkServerTrusted(chain, authType);
+            for (TrustManager manager : real) {
+                if (manager instanceof X509ExtendedTrustManager x509) {
+                    for (X509Certificate anchor : x509.getAcceptedIssuers()) {
+                        if ("RSA".equals(anchor.getPublicKey().getAlgorithm())) {
+                            try {
+                                x509.checkServerTrusted(new X509Certificate[] {anchor}, authType, engine);
+                            } catch (CertificateException expected) {
+                                // A CA's certificate does not name the host: refused, as it must be.
+                            }
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket)
+                throws CertificateException {
+            checkServerTrusted(chain, authType);
         }
 
         @Override
@@ -191,6 +220,23 @@ final class TlsPriming {
             if (chain.length == 0 || !chain[0].equals(certificate)) {
                 throw new CertificateException("only the priming certificate is trusted here");
             }
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("no client certificates in priming");
         }
 
         @Override

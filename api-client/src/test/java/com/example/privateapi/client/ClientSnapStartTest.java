@@ -73,14 +73,14 @@ class ClientSnapStartTest {
 
     @Test
     void directPrimingSendsNothingAndResolvesNoCredentials() throws Exception {
-        new DirectAuthHandler(api(), own, Clients.defaultTrust(), true, "fn").beforeCheckpoint(null);
+        new DirectAuthHandler(api(), own, JvmTls.load(), true, "fn").beforeCheckpoint(null);
         assertTrue(servers.api.isEmpty(), "priming must not reach the API");
         assertEquals(0, resolved.get(), "the snapshot must not hold the function's credentials");
     }
 
     @Test
     void assumeRolePrimingSendsNothingAndResolvesNoCredentials() throws Exception {
-        new AssumeRoleHandler(config(), api(), http, Clients.defaultTrust(), own, Clock.systemUTC())
+        new AssumeRoleHandler(config(), api(), http, JvmTls.load(), own, Clock.systemUTC())
                 .beforeCheckpoint(null);
         assertTrue(servers.api.isEmpty(), "priming must not reach the API");
         assertTrue(servers.sts.isEmpty(), "priming must not reach STS");
@@ -89,7 +89,7 @@ class ClientSnapStartTest {
 
     @Test
     void directClientRestoredTwiceSignsWithEachEnvironmentsOwnCredentials() throws Exception {
-        DirectAuthHandler handler = new DirectAuthHandler(api(), own, Clients.defaultTrust(), true, "fn");
+        DirectAuthHandler handler = new DirectAuthHandler(api(), own, JvmTls.load(), true, "fn");
         handler.beforeCheckpoint(null);
         AwsCredentialsProvider atCheckpoint = own.current();
         handler.afterRestore(null);
@@ -106,7 +106,7 @@ class ClientSnapStartTest {
 
     @Test
     void assumeRoleClientRestoredTwiceAssumesTheRoleAgainAndKeepsOneCallPerLifetime() throws Exception {
-        AssumeRoleHandler handler = new AssumeRoleHandler(config(), api(), http, Clients.defaultTrust(), own,
+        AssumeRoleHandler handler = new AssumeRoleHandler(config(), api(), http, JvmTls.load(), own,
                 Clock.systemUTC());
         handler.beforeCheckpoint(null);
 

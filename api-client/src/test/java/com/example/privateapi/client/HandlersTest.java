@@ -8,7 +8,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
-import javax.net.ssl.TrustManager;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Both handlers against loopback servers standing for the API and for STS. */
 class HandlersTest {
 
-    static final TrustManager[] TRUST = Clients.defaultTrust();
+    static final JvmTls TLS = JvmTls.load();
 
     LocalServers servers;
     SdkHttpClient http;
@@ -65,11 +64,11 @@ class HandlersTest {
     }
 
     DirectAuthHandler direct(URI url) {
-        return new DirectAuthHandler(apiAt(url), own("AKIDDIRECT"), TRUST, false, "fn");
+        return new DirectAuthHandler(apiAt(url), own("AKIDDIRECT"), TLS, false, "fn");
     }
 
     AssumeRoleHandler assumeRole(Clock clock) {
-        return new AssumeRoleHandler(config(false), apiAt(servers.apiUrl()), http, TRUST, own("AKIDCLIENTROLE"),
+        return new AssumeRoleHandler(config(false), apiAt(servers.apiUrl()), http, TLS, own("AKIDCLIENTROLE"),
                 clock);
     }
 
@@ -157,7 +156,7 @@ class HandlersTest {
         env.put("PRIVATE_DNS_ENABLED", "False");
         env.put("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:" + closed);
         AssumeRoleHandler handler = new AssumeRoleHandler(ClientConfig.fromEnvironment(env), apiAt(servers.apiUrl()),
-                http, TRUST, own("AKIDCLIENTROLE"), Clock.systemUTC());
+                http, TLS, own("AKIDCLIENTROLE"), Clock.systemUTC());
         ClientFailure failure = assertThrows(ClientFailure.class, handler::call);
         assertTrue(failure.getMessage().startsWith("Could not reach STS at http://127.0.0.1:" + closed),
                 failure.getMessage());
@@ -170,7 +169,7 @@ class HandlersTest {
         env.remove("ROLE_TO_ASSUME");
         ClientConfig noRole = ClientConfig.fromEnvironment(env);
         ConfigException e = assertThrows(ConfigException.class, () -> new AssumeRoleHandler(noRole,
-                apiAt(servers.apiUrl()), http, TRUST, own("AKIDCLIENTROLE"), Clock.systemUTC()));
+                apiAt(servers.apiUrl()), http, TLS, own("AKIDCLIENTROLE"), Clock.systemUTC()));
         assertTrue(e.getMessage().startsWith("ROLE_TO_ASSUME must be set"), e.getMessage());
     }
 

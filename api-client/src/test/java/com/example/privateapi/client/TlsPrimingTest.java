@@ -25,7 +25,22 @@ class TlsPrimingTest {
     }
 
     @Test
+    void aCertificateClaimingAnAnchorAsIssuerIsRefusedByTheRealTrust() throws Exception {
+        javax.net.ssl.X509TrustManager trust = (javax.net.ssl.X509TrustManager) JvmTls.load().trust()[0];
+        X509Certificate anchor = java.util.Arrays.stream(trust.getAcceptedIssuers())
+                .filter(c -> "RSA".equals(c.getPublicKey().getAlgorithm())).findFirst().orElseThrow();
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(1024);
+        X509Certificate claimed = (X509Certificate) TlsPriming.certificate(generator.generateKeyPair(),
+                anchor.getSubjectX500Principal().getEncoded(),
+                new javax.security.auth.x500.X500Principal("CN=priming only").getEncoded());
+        assertEquals(anchor.getSubjectX500Principal(), claimed.getIssuerX500Principal());
+        org.junit.jupiter.api.Assertions.assertThrows(java.security.cert.CertificateException.class,
+                () -> trust.checkServerTrusted(new X509Certificate[] {claimed}, "RSA"));
+    }
+
+    @Test
     void theHandshakeAndARecordEachWayComplete() {
-        assertDoesNotThrow(() -> TlsPriming.prime(Clients.defaultTrust(), "abc123defg.execute-api.us-east-1.amazonaws.com"));
+        assertDoesNotThrow(() -> TlsPriming.prime(JvmTls.load().trust(), "abc123defg.execute-api.us-east-1.amazonaws.com"));
     }
 }
