@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  */
 public final class SigningApiClient {
 
+    /** Signing runs this often in priming: enough for the JIT to compile it, not only to load its classes. */
+    static final int PRIMING_ROUNDS = 50;
+
     private final SdkHttpClient http;
     private final RequestSigner signer;
     private final ApiTarget target;
@@ -60,7 +63,9 @@ public final class SigningApiClient {
      * prepares the connection object, which is discarded unopened.
      */
     void prime(AwsCredentialsIdentity standIn) {
-        http.prepareRequest(HttpExecuteRequest.builder().request(signedRequest(standIn)).build()).abort();
+        for (int round = 0; round < PRIMING_ROUNDS; round++) {
+            http.prepareRequest(HttpExecuteRequest.builder().request(signedRequest(standIn)).build()).abort();
+        }
     }
 
     String host() {

@@ -38,6 +38,8 @@ final class TlsPriming {
     private static final byte[] SHA256_WITH_RSA = {0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7,
             0x0d, 0x01, 0x01, 0x0b};
     private static final byte[] COMMON_NAME = {0x06, 0x03, 0x55, 0x04, 0x03};
+    /** Handshakes run: enough for the JIT to compile the hot parts, not only to load the classes. */
+    static final int ROUNDS = 12;
 
     private TlsPriming() {
     }
@@ -58,14 +60,16 @@ final class TlsPriming {
             serverContext.init(keys.getKeyManagers(), null, null);
             SSLContext clientContext = SSLContext.getInstance("TLS");
             clientContext.init(null, new TrustManager[] {new OnlyThis((X509Certificate) certificate, trust)}, null);
-            SSLEngine client = clientContext.createSSLEngine(host, 443);
-            client.setUseClientMode(true);
-            SSLParameters parameters = client.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            client.setSSLParameters(parameters);
-            SSLEngine server = serverContext.createSSLEngine();
-            server.setUseClientMode(false);
-            handshake(client, server);
+            for (int round = 0; round < ROUNDS; round++) {
+                SSLEngine client = clientContext.createSSLEngine(host, 443);
+                client.setUseClientMode(true);
+                SSLParameters parameters = client.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                client.setSSLParameters(parameters);
+                SSLEngine server = serverContext.createSSLEngine();
+                server.setUseClientMode(false);
+                handshake(client, server);
+            }
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("TLS priming failed: " + e.getMessage(), e);
         }

@@ -27,6 +27,11 @@ final class Samples {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
+    /** "123 ms (98)": the median and the fastest run, which on a shared machine is the least disturbed one. */
+    String medianAndMin() {
+        return values.isEmpty() ? "-" : median() + " ms (" + Collections.min(values) + ")";
+    }
+
     /** "123" or "-" when nothing was measured. */
     String medianText() {
         return values.isEmpty() ? "-" : Long.toString(median());

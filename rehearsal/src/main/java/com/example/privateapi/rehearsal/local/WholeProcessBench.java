@@ -149,7 +149,8 @@ final class WholeProcessBench {
     /** Both sides, alternating run by run; prints the medians and the ratio. */
     void compare(List<Model.LambdaFunction> clients, int runs) throws IOException {
         String unavailable = pythonUnavailable();
-        out.printf("    %-20s %9s %12s %12s %8s%n", "client", "classes", "Java p50", "Python p50", "ratio");
+        out.printf("    %-20s %9s %18s %18s %8s%n", "client", "classes", "Java p50 (min)", "Python p50 (min)",
+                "ratio");
         for (Model.LambdaFunction client : clients) {
             String which = client.handler().contains("AssumeRole") ? "assume-role" : "direct";
             long classes = classesLoaded(client);
@@ -163,8 +164,7 @@ final class WholeProcessBench {
             }
             String ratio = python.isEmpty() ? "-"
                     : String.format("%.2fx", (double) java.median() / python.median());
-            out.printf("    %-20s %9d %9s ms %9s ms %8s%n", which, classes, java.medianText(), python.medianText(),
-                    ratio);
+            out.printf("    %-20s %9d %18s %18s %8s%n", which, classes, java.medianAndMin(), python.medianAndMin(), ratio);
         }
         if (unavailable != null) {
             out.println("    Python side skipped: " + unavailable);

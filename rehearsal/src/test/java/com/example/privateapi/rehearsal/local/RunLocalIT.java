@@ -119,7 +119,7 @@ class RunLocalIT {
             assertTrue(text.lines().anyMatch(l -> l.contains("SnapStart, unprimed")), text);
             for (String client : List.of("direct", "assume-role")) {
                 assertTrue(text.lines().anyMatch(l -> l.trim().startsWith(client + " ")
-                        && l.matches(".* \\d+ +\\d+ ms +(\\d+ ms +[0-9.]+x|- ms +-)$")), text);
+                        && l.matches(".* \\d+ +\\d+ ms \\(\\d+\\) +(\\d+ ms \\(\\d+\\) +[0-9.]+x|- +-)$")), text);
             }
             assertTrue(text.contains("Machine: ") && text.contains("load average before: "), text);
         }
