@@ -6,8 +6,19 @@ here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=scripts/lib.sh
 . "$here/scripts/lib.sh"
 
+usage="build-backend.sh <s3 bucket> [packaged template path]"
+if help_requested "$@"; then
+  echo "usage: $usage"
+  echo "  Builds the backend jar and packages api-backend/vpc-api-backend.yaml to the bucket (AWS_PROFILE selects the account)."
+  exit 0
+fi
+no_options "$usage" "$@"
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-  usage_error "build-backend.sh <s3 bucket> [packaged template path]"
+  usage_error "$usage"
+fi
+if ! [[ $1 =~ ^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$ ]]; then
+  echo "$(basename "$0"): '$1' is not an S3 bucket name (3 to 63 lower-case letters, digits, dots and hyphens)" >&2
+  usage_error "$usage"
 fi
 require_build_tools
 require_sam

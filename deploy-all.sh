@@ -8,12 +8,22 @@ here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=scripts/lib.sh
 . "$here/scripts/lib.sh"
 
-[ $# -eq 2 ] || usage_error "deploy-all.sh <consumer profile> <provider profile>"
+usage="deploy-all.sh <consumer profile> <provider profile>"
+if help_requested "$@"; then
+  echo "usage: $usage"
+  echo "  Deploys the provider stack $BACKEND_STACK and the consumer stack $CLIENT_STACK (BACKEND_STACK, CLIENT_STACK)"
+  echo "  and wires them together; the region comes from AWS_REGION or each profile. Then try: ./invoke.sh"
+  exit 0
+fi
+no_options "$usage" "$@"
+[ $# -eq 2 ] || usage_error "$usage"
 consumer=$1
 provider=$2
 require_aws
 require_sam
 require_build_tools
+require_profile "$consumer"
+require_profile "$provider"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -38,8 +48,18 @@ deploy() { # deploy PROFILE REGION TEMPLATE STACK [PARAM=VALUE...]
     ${1:+--parameter-overrides "$@"}
 }
 
+step "reading DynamoDB's managed prefix list in $provider_region (the backend's only HTTPS destination)"
+dynamodb_prefix_list=$(aws ec2 describe-managed-prefix-lists --profile "$provider" --region "$provider_region" \
+  --filters "Name=prefix-list-name,Values=com.amazonaws.$provider_region.dynamodb" \
+  --query 'PrefixLists[0].PrefixListId' --output text)
+case "$dynamodb_prefix_list" in
+  pl-*) echo "$dynamodb_prefix_list" ;;
+  *) die "no managed prefix list com.amazonaws.$provider_region.dynamodb in $provider_region (got '$dynamodb_prefix_list')" ;;
+esac
+
 step "1/4 deploying the provider stack $BACKEND_STACK with default parameters"
-deploy "$provider" "$provider_region" "$work/backend.yaml" "$BACKEND_STACK"
+deploy "$provider" "$provider_region" "$work/backend.yaml" "$BACKEND_STACK" \
+  "pDynamoDBPrefixListId=$dynamodb_prefix_list"
 api_id=$(required_output "$provider" "$BACKEND_STACK" APIGatewayID)
 api_host=$(required_output "$provider" "$BACKEND_STACK" APIGatewayFQDN)
 api_role=$(required_output "$provider" "$BACKEND_STACK" APIAccessRole)
@@ -53,7 +73,7 @@ direct_role=$(required_output "$consumer" "$CLIENT_STACK" DirectAuthClientRole)
 
 step "3/4 updating the provider stack with the consumer's outputs"
 deploy "$provider" "$provider_region" "$work/backend.yaml" "$BACKEND_STACK" \
-  "pTrustedPrincipals=$consumer_account" "pAPIAccessList=$direct_role" "pAllowedVPCEndpoints=$endpoint_id"
+  "pDynamoDBPrefixListId=$dynamodb_prefix_list" "pTrustedPrincipals=$consumer_account" "pAPIAccessList=$direct_role" "pAllowedVPCEndpoints=$endpoint_id"
 
 step "4/4 redeploying stage $stage of API $api_id so the new resource policy takes effect"
 aws apigateway create-deployment --profile "$provider" --region "$provider_region" --rest-api-id "$api_id" \

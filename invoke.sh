@@ -7,16 +7,25 @@ here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=scripts/lib.sh
 . "$here/scripts/lib.sh"
 
-[ $# -eq 1 ] || usage_error "invoke.sh <consumer profile>"
+usage="invoke.sh <consumer profile>"
+if help_requested "$@"; then
+  echo "usage: $usage"
+  echo "  Invokes both client functions of stack $CLIENT_STACK (CLIENT_STACK) and prints SUCCESS or FAILED for each;"
+  echo "  exits 0 when both succeed, 1 when either fails, 2 for bad arguments or an unknown profile."
+  exit 0
+fi
+no_options "$usage" "$@"
+[ $# -eq 1 ] || usage_error "$usage"
 consumer=$1
 require_aws
+require_profile "$consumer"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 status=0
 for output in DirectAuthClientFunctionName AssumeRoleClientFunctionName; do
-  name=$(stack_output "$consumer" "$CLIENT_STACK" "$output")
+  name=$(stack_output "$consumer" "$CLIENT_STACK" "$output") || exit 1
   if [ -z "$name" ]; then
     failed "stack $CLIENT_STACK has no output $output (the assume-role client exists only when pAPIRoleARN is set)"
     status=1
@@ -41,4 +50,7 @@ for output in DirectAuthClientFunctionName AssumeRoleClientFunctionName; do
     status=1
   fi
 done
+if [ "$status" -ne 0 ]; then
+  echo "To find out why, read both deployments: ./diagnose.sh $consumer <provider profile>"
+fi
 exit "$status"

@@ -1,36 +1,56 @@
 #!/usr/bin/env bash
 # Offline rehearsal of deploy-all.sh + invoke.sh: both stacks from the real templates, on this machine.
-# A tool for trying and testing the AWS deployment, never a production gateway.
+# A tool for trying and testing the AWS deployment, never a production gateway. run-local.sh --help for the usage.
+#
+# Nothing this script runs before the command itself reads the standard input (the build, npm, the option check get
+# /dev/null): it is the command's, e.g. `run-local.sh simulate - < cases.json`.
 set -euo pipefail
 cd "$(dirname "$0")"
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 
-need() {
-  command -v "$1" >/dev/null 2>&1 && return 0
-  echo "run-local.sh: '$1' is required but was not found on PATH. $2" >&2
-  exit 127
-}
-need java "Install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk)."
-need mvn "Install Apache Maven 3.8 or newer (e.g. apt-get install maven)."
-need node "Install Node.js 18 or newer (it runs dynalite, the local DynamoDB)."
-need npm "Install npm (it installs dynalite, the local DynamoDB)."
-
-if [ "${1:-}" != "simulate" ]; then
-  if [ ! -d tools/dynalite/node_modules/dynalite ]; then
-    echo "==> installing dynalite (local DynamoDB) from tools/dynalite/package-lock.json" >&2
-    npm ci --prefix tools/dynalite --no-audit --no-fund --loglevel=error >&2
-  fi
-fi
+require_java
 
 jars=(api-backend/target/api-backend.jar api-client/target/api-client.jar rehearsal/target/rehearsal.jar)
+build_needed=""
 for jar in "${jars[@]}"; do
-  if [ ! -f "$jar" ] || [ -n "$(find api-backend/src api-client/src iam-policy/src rehearsal/src local-dynamodb/src -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
-    # Build output goes to stderr, so that stdout carries only the rehearsal's own answer (simulate prints JSON).
-    echo "==> building the Lambda jars and the rehearsal (mvn -q package -DskipTests)" >&2
-    # Maven 3.8 still writes colour resets with -q; strip them so the terminal shows only what matters.
-    mvn -q -B -Dstyle.color=never package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+  if [ ! -f "$jar" ] || [ -n "$(find pom.xml ./*/pom.xml api-backend/src api-client/src iam-policy/src rehearsal/src \
+      local-dynamodb/src -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+    build_needed=1
     break
   fi
 done
+dynalite_needed=""
+if [ "${1:-}" != "simulate" ] && [ ! -f tools/dynalite/node_modules/dynalite/cli.js ]; then
+  dynalite_needed=1
+fi
+
+if [ -n "$build_needed$dynalite_needed" ]; then
+  # Help and usage errors answer now, from the parser's source, rather than after the build.
+  help=$(java rehearsal/src/main/java/com/example/privateapi/rehearsal/cli/CommandLine.java "$@" </dev/null) \
+    || exit $?
+  if [ -n "$help" ]; then
+    printf '%s\n' "$help"
+    exit 0
+  fi
+  # The build installs dynalite too; both need Node.
+  require_node
+fi
+
+# Build output goes to stderr, so that stdout carries only the command's own answer (simulate prints JSON).
+if [ -n "$build_needed" ]; then
+  if [ -f rehearsal/target/rehearsal.jar ]; then
+    echo "==> rebuilding the Lambda jars and the rehearsal: sources changed since the last build" >&2
+  else
+    echo "==> first run: building the Lambda jars and the rehearsal with Maven, one line per module" >&2
+    echo "    (30 to 60 s here, more on a slow network the first time Maven downloads; later runs start at once)" >&2
+  fi
+  require_build_tools
+  maven_build .local/build.log package -DskipTests || exit 1
+elif [ -n "$dynalite_needed" ]; then
+  echo "==> installing dynalite (local DynamoDB) from tools/dynalite/package-lock.json" >&2
+  tools/dynalite/install.sh </dev/null >&2
+fi
 
 exec java -cp "rehearsal/target/rehearsal.jar:rehearsal/target/lib/*" \
   com.example.privateapi.rehearsal.cli.Main "$@"

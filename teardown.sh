@@ -7,11 +7,20 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/scripts/lib.sh"
 
 usage="teardown.sh <consumer profile> <provider profile> [--delete-buckets]"
+if help_requested "$@"; then
+  echo "usage: $usage"
+  echo "  Deletes the consumer stack $CLIENT_STACK, then the provider stack $BACKEND_STACK; keeps the deployment"
+  echo "  buckets unless --delete-buckets."
+  exit 0
+fi
 [ $# -eq 2 ] || { [ $# -eq 3 ] && [ "$3" = "--delete-buckets" ]; } || usage_error "$usage"
+no_options "$usage" "$1" "$2"
 consumer=$1
 provider=$2
 delete_buckets=${3:-}
 require_aws
+require_profile "$consumer"
+require_profile "$provider"
 
 for target in "$consumer:$CLIENT_STACK" "$provider:$BACKEND_STACK"; do
   profile=${target%%:*}

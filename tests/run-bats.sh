@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Runs the script tests (tests/scripts/*.bats) against stub aws, sam and mvn: no AWS account needed.
+# Runs the script tests (tests/scripts/*.bats) against stub aws, sam and mvn: no AWS account needed. Uses the bats
+# pinned by tools/checks/package-lock.json when installed, else bats from PATH; skipped, with one line, without
+# either (tests/lib.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
 
-if ! command -v bats >/dev/null 2>&1; then
-  echo "run-bats.sh: bats is not installed (apt-get install bats)." >&2
-  exit 127
-fi
-bats tests/scripts
+bats=""
+check_tool bats bats "script tests (tests/run-bats.sh)" "npm ci --prefix tools/checks (the pinned bats)" \
+  node_modules/bats/bin/bats
+"$bats" tests/scripts

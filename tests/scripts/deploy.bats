@@ -34,8 +34,8 @@ setup() {
   [ "$status" -eq 0 ]
 
   # Both jars built and both templates packaged to their account's bucket.
-  [ "$(calls 'mvn -q -B -Dstyle.color=never -pl api-backend -am package' | wc -l)" -eq 1 ]
-  [ "$(calls 'mvn -q -B -Dstyle.color=never -pl api-client -am package' | wc -l)" -eq 1 ]
+  [ "$(calls 'mvn -B -Dstyle.color=never -pl api-backend -am package' | wc -l)" -eq 1 ]
+  [ "$(calls 'mvn -B -Dstyle.color=never -pl api-client -am package' | wc -l)" -eq 1 ]
   calls "sam package --template-file $ROOT/api-backend/vpc-api-backend.yaml --s3-bucket private-api-deploy-222222222222-us-east-1" | grep -q .
   calls "sam package --template-file $ROOT/api-client/vpc-api-client.yaml --s3-bucket private-api-deploy-111111111111-us-east-1" | grep -q .
 
@@ -45,10 +45,13 @@ setup() {
   second=$(echo "$deploys" | sed -n 2p)
   third=$(echo "$deploys" | sed -n 3p)
 
-  # 1: provider with defaults.
+  # 1: provider with defaults and the region's DynamoDB prefix list, looked up in the provider account.
   [[ "$first" == *"--profile provider-prof"* ]]
   [[ "$first" == *"--stack-name private-api-backend"* ]]
-  [[ "$first" != *"--parameter-overrides"* ]]
+  [[ "$first" == *"--parameter-overrides pDynamoDBPrefixListId=pl-02cd2c6b" ]]
+  lookup=$(calls "aws ec2 describe-managed-prefix-lists")
+  [[ "$lookup" == *"--profile provider-prof"* ]]
+  [[ "$lookup" == *"Values=com.amazonaws.us-east-1.dynamodb"* ]]
   [[ "$first" == *"CAPABILITY_NAMED_IAM CAPABILITY_AUTO_EXPAND"* ]]
   # 2: consumer with the provider's outputs.
   [[ "$second" == *"--profile consumer-prof"* ]]
@@ -59,6 +62,7 @@ setup() {
   [[ "$second" == *"pAPIPrefix=/Beta"* ]]
   # 3: provider update with the consumer's outputs.
   [[ "$third" == *"--profile provider-prof"* ]]
+  [[ "$third" == *"pDynamoDBPrefixListId=pl-02cd2c6b"* ]]
   [[ "$third" == *"pTrustedPrincipals=111111111111"* ]]
   [[ "$third" == *"pAPIAccessList=arn:aws:iam::111111111111:role/private-api-client-DirectRole-1"* ]]
   [[ "$third" == *"pAllowedVPCEndpoints=vpce-0123456789abcdef0"* ]]
@@ -98,7 +102,7 @@ setup() {
 @test "build-backend.sh builds and packages to the given bucket" {
   run "$ROOT/build-backend.sh" my-bucket
   [ "$status" -eq 0 ]
-  calls "mvn -q -B -Dstyle.color=never -pl api-backend -am package -DskipTests" | grep -q .
+  calls "mvn -B -Dstyle.color=never -pl api-backend -am package -DskipTests" | grep -q .
   calls "sam package --template-file $ROOT/api-backend/vpc-api-backend.yaml --s3-bucket my-bucket" | grep -q .
   [[ "$output" == *"packaged template: "* ]]
   [ -z "$(ls -A "$WORKDIR")" ]
@@ -108,4 +112,67 @@ setup() {
   run "$ROOT/build-client.sh"
   [ "$status" -eq 2 ]
   [[ "$output" == *"usage: build-client.sh <s3 bucket>"* ]]
+}
+
+@test "build-backend.sh shows one line per module as Maven builds it" {
+  run "$ROOT/build-backend.sh" my-bucket
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"    [1/2] Cross-account private API Gateway with IAM auth"* ]]
+  [[ "$output" == *"    [2/2] API backend Lambda (provider account)"* ]]
+  [[ "$output" != *"[INFO]"* ]]
+}
+
+@test "a failed build shows Maven's errors in a few lines and where its whole output is" {
+  export STUB_MVN_FAIL=1
+  run "$ROOT/build-backend.sh" my-bucket
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"the build failed (mvn "* ]]
+  [[ "$output" == *"class, interface, enum, or record expected"* ]]
+  [[ "$output" == *"the whole output is in "* ]]
+  [[ "$output" != *"To see the full stack trace"* ]]
+  [[ "$output" != *"Help 1"* ]]
+  [ -z "$(calls 'sam package')" ]
+}
+
+@test "build-backend.sh and build-client.sh answer --help without building" {
+  for script in build-backend.sh build-client.sh; do
+    run "$ROOT/$script" --help
+    [ "$status" -eq 0 ]
+    [[ "$output" == "usage: $script <s3 bucket> [packaged template path]"* ]]
+  done
+  [ ! -s "$STUB_LOG" ]
+}
+
+@test "build-client.sh takes no option for a bucket name" {
+  run "$ROOT/build-client.sh" --bucket
+  [ "$status" -eq 2 ]
+  [[ "$output" == *"unknown option '--bucket'"* ]]
+  run "$ROOT/build-client.sh" My_Bucket
+  [ "$status" -eq 2 ]
+  [[ "$output" == *"'My_Bucket' is not an S3 bucket name"* ]]
+  [ ! -s "$STUB_LOG" ]
+}
+
+@test "deploy-all.sh answers --help without calling AWS" {
+  run "$ROOT/deploy-all.sh" --help
+  [ "$status" -eq 0 ]
+  [[ "$output" == "usage: deploy-all.sh <consumer profile> <provider profile>"* ]]
+  [ ! -s "$STUB_LOG" ]
+}
+
+@test "deploy-all.sh names an unknown profile in one line and deploys nothing" {
+  run "$ROOT/deploy-all.sh" consumer nosuch
+  [ "$status" -eq 2 ]
+  [ "${#lines[@]}" -eq 1 ]
+  [[ "$output" == *"the AWS CLI has no profile 'nosuch'"*"aws configure --profile nosuch"* ]]
+  [ -z "$(calls 'sam ')" ]
+  [ -z "$(calls 'mvn ')" ]
+}
+
+@test "deploy-all.sh stops before any deploy when the region has no DynamoDB prefix list" {
+  export STUB_PREFIX_LIST=None
+  run "$ROOT/deploy-all.sh" consumer-prof provider-prof
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"no managed prefix list com.amazonaws.us-east-1.dynamodb"* ]]
+  [ -z "$(calls "sam deploy")" ]
 }

@@ -5,7 +5,8 @@ setup_stubs() {
   export STUB_LOG="$BATS_TEST_TMPDIR/calls.log"
   : >"$STUB_LOG"
   export PATH="$BATS_TEST_DIRNAME/stubs:$PATH"
-  unset AWS_REGION AWS_PROFILE STUB_STAGE STUB_INVOKE STUB_NO_ASSUME STUB_BUCKET_EXISTS BACKEND_STACK CLIENT_STACK
+  unset AWS_REGION AWS_PROFILE STUB_STAGE STUB_INVOKE STUB_NO_ASSUME STUB_BUCKET_EXISTS STUB_NO_STACK STUB_PROFILES \
+    STUB_MVN_FAIL BACKEND_STACK CLIENT_STACK
   WORKDIR="$BATS_TEST_TMPDIR/work"
   mkdir -p "$WORKDIR"
   cd "$WORKDIR" || return 1
@@ -20,7 +21,7 @@ calls() {
 path_without() {
   local dir="$BATS_TEST_TMPDIR/path"
   mkdir -p "$dir"
-  for tool in bash env dirname basename cat grep sed mktemp rm mkdir cd pwd sh tail head tr; do
+  for tool in bash env dirname basename cat grep sed mktemp rm mkdir cd pwd sh tail head tr paste; do
     if command -v "$tool" >/dev/null 2>&1 && [ -x "$(command -v "$tool")" ]; then
       ln -sf "$(command -v "$tool")" "$dir/$tool"
     fi

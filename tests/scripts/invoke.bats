@@ -13,6 +13,31 @@ setup() {
   [[ "$output" == *"usage: invoke.sh <consumer profile>"* ]]
 }
 
+@test "invoke.sh --help prints usage and calls nothing" {
+  run "$ROOT/invoke.sh" --help
+  [ "$status" -eq 0 ]
+  [[ "$output" == "usage: invoke.sh <consumer profile>"* ]]
+  [ ! -s "$STUB_LOG" ]
+}
+
+@test "invoke.sh names an unknown profile in one line and invokes nothing" {
+  run "$ROOT/invoke.sh" nosuch
+  [ "$status" -eq 2 ]
+  [ "${#lines[@]}" -eq 1 ]
+  [[ "$output" == *"the AWS CLI has no profile 'nosuch' (it has: default consumer provider"*"Create it with: aws configure --profile nosuch"* ]]
+  [ -z "$(calls 'describe-stacks')" ]
+}
+
+@test "invoke.sh says in one line when the client stack cannot be read" {
+  export STUB_NO_STACK=1
+  run "$ROOT/invoke.sh" consumer
+  [ "$status" -eq 1 ]
+  [ "${#lines[@]}" -eq 1 ]
+  [[ "$output" == *"cannot read stack private-api-client with profile consumer: An error occurred (ValidationError)"*"does not exist"* ]]
+  [[ "$output" != *"has no output"* ]]
+  [ -z "$(calls 'lambda invoke')" ]
+}
+
 @test "invoke.sh reports SUCCESS for both clients and exits 0" {
   run "$ROOT/invoke.sh" consumer
   [ "$status" -eq 0 ]
@@ -29,6 +54,18 @@ setup() {
   [ "$status" -ne 0 ]
   [ "$(echo "$output" | grep -c '^FAILED: ')" -eq 2 ]
   [[ "$output" == *"is not authorized"* ]]
+}
+
+@test "invoke.sh suggests the diagnosis when a client fails, and only then" {
+  export STUB_INVOKE=denied
+  run "$ROOT/invoke.sh" consumer
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"To find out why, read both deployments: ./diagnose.sh consumer <provider profile>"* ]]
+  [ "$(echo "$output" | grep -c 'diagnose.sh')" -eq 1 ]
+  unset STUB_INVOKE
+  run "$ROOT/invoke.sh" consumer
+  [ "$status" -eq 0 ]
+  [[ "$output" != *"diagnose.sh"* ]]
 }
 
 @test "invoke.sh reports a function error as FAILED" {
@@ -62,6 +99,13 @@ setup() {
   run "$ROOT/teardown.sh" consumer provider --delete-buckets
   [ "$status" -eq 0 ]
   [ "$(calls 's3 rb' | wc -l)" -eq 2 ]
+}
+
+@test "teardown.sh --help prints usage and deletes nothing" {
+  run "$ROOT/teardown.sh" --help
+  [ "$status" -eq 0 ]
+  [[ "$output" == "usage: teardown.sh <consumer profile> <provider profile> [--delete-buckets]"* ]]
+  [ ! -s "$STUB_LOG" ]
 }
 
 @test "teardown.sh with a wrong flag prints usage and exits 2" {

@@ -14,4 +14,4 @@ for tool in node npm; do
   fi
 done
 echo "installing dynalite (local DynamoDB) from tools/dynalite/package-lock.json"
-npm ci --no-audit --no-fund --loglevel=error
+npm ci --no-audit --no-fund --loglevel=error </dev/null

@@ -39,7 +39,10 @@ final class Conditions {
         return BASE.contains(base(operator)) && !(base(operator).equals("Null") && operator.endsWith("IfExists"));
     }
 
-    static Result evaluate(Statement.Condition condition, Map<String, List<String>> context) {
+    /**
+     * @param variables whether policy variables in values are replaced (only in policies of Version 2012-10-17)
+     */
+    static Result evaluate(Statement.Condition condition, Map<String, List<String>> context, boolean variables) {
         String operator = condition.operator();
         String base = base(operator);
         List<String> actual = context.get(condition.key().toLowerCase(Locale.ROOT));
@@ -54,7 +57,7 @@ final class Conditions {
         List<String> expected = new ArrayList<>();
         for (String value : condition.values()) {
             try {
-                expected.add(base.startsWith("String") || base.startsWith("Arn")
+                expected.add(variables && (base.startsWith("String") || base.startsWith("Arn"))
                         ? Patterns.substitute(value, context) : value);
             } catch (Patterns.MissingVariable e) {
                 // A value whose variable has no value matches nothing.

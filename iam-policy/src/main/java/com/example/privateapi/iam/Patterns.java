@@ -56,6 +56,31 @@ final class Patterns {
         return out.toString();
     }
 
+    /** A Resource pattern with its policy variables replaced, and whether a variable sat where none is replaced. */
+    record Resource(String pattern, boolean variableOutsideResourcePart) {
+    }
+
+    /**
+     * Replaces policy variables in the resource part of an ARN only, the part after its fifth colon (IAM policy
+     * elements: Variables and tags, "Resource element"); a variable elsewhere stays literal text. A pattern with no
+     * resource part (no fifth colon, e.g. {@code *}) has nothing replaced.
+     */
+    static Resource resourcePattern(String pattern, Map<String, List<String>> context, boolean variables)
+            throws MissingVariable {
+        if (!variables || !pattern.contains("${")) {
+            return new Resource(pattern, false);
+        }
+        int colon = -1;
+        for (int i = 0; i < 5; i++) {
+            colon = pattern.indexOf(':', colon + 1);
+            if (colon < 0) {
+                return new Resource(pattern, true);
+            }
+        }
+        String head = pattern.substring(0, colon + 1);
+        return new Resource(head + substitute(pattern.substring(colon + 1), context), head.contains("${"));
+    }
+
     /** Glob match: {@code *} any run, {@code ?} one character; the literal stand-ins match themselves. */
     static boolean glob(String pattern, String value, boolean ignoreCase) {
         String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;

@@ -37,6 +37,11 @@ public record Principal(String arn, String accountId, String userId, String role
         return !isAnonymous() && accountId == null && arn.endsWith(".amazonaws.com") && !arn.contains(":");
     }
 
+    /** The account's root user ({@code arn:aws:iam::ACCOUNT:root}), which holds every permission in its account. */
+    public boolean isAccountRoot() {
+        return accountId != null && arn.matches("arn:aws[\\w-]*:iam::\\d{12}:root");
+    }
+
     /** A principal of an IAM role session. */
     public static Principal roleSession(String roleArn, String roleId, String sessionName) {
         String account = roleArn.split(":")[4];

@@ -49,6 +49,14 @@ class DecisionRulesTest {
         "session; 222222222222; none; allow; {\"AWS\":\"arn:aws:iam::222222222222:role/Client\"}; none; Allow",
         "session; 222222222222; none; none; -; none; ImplicitDeny",
         "session; 222222222222; allow; deny; \"*\"; none; ExplicitDeny",
+        // same account, account principal: it delegates to the account's identity policies (see
+        // PrincipalElementRulesTest); a role or session ARN grants by itself
+        "session; 222222222222; none; allow; {\"AWS\":\"222222222222\"}; none; ImplicitDeny",
+        "session; 222222222222; none; allow; {\"AWS\":\"arn:aws:iam::222222222222:root\"}; none; ImplicitDeny",
+        "session; 222222222222; allow; allow; {\"AWS\":\"222222222222\"}; none; Allow",
+        "session; 222222222222; none; allow; {\"AWS\":\"arn:aws:sts::222222222222:assumed-role/Client/s1\"}; none; Allow",
+        "user; 222222222222; none; allow; {\"AWS\":\"arn:aws:iam::222222222222:user/alice\"}; none; Allow",
+        "user; 222222222222; none; allow; {\"AWS\":\"222222222222\"}; none; ImplicitDeny",
         "session; 222222222222; deny; allow; \"*\"; none; ExplicitDeny",
         // cross account: both are needed
         "session; 111111111111; allow; none; -; none; ImplicitDeny",
@@ -132,9 +140,17 @@ class DecisionRulesTest {
         Decision crossAccount = new PolicyEvaluator().evaluate(new AuthorizationRequest(principal("session",
                 "111111111111"), "execute-api:Invoke", API, PROVIDER, Map.of(), List.of(),
                 new NamedPolicy("API resource policy", resourcePolicy("Allow", "{\"AWS\":\"111111111111\"}")), null));
-        assertTrue(crossAccount.reason().startsWith("Cross-account request: \"API resource policy\" statement \"Api\" "
+        assertEquals("Cross-account request: \"API resource policy\" statement \"Api\" names the account "
+                + "111111111111, which delegates to the account: the caller's identity policies must allow too, and "
+                + "none does", crossAccount.reason());
+
+        Decision byRole = new PolicyEvaluator().evaluate(new AuthorizationRequest(principal("session",
+                "111111111111"), "execute-api:Invoke", API, PROVIDER, Map.of(), List.of(),
+                new NamedPolicy("API resource policy", resourcePolicy("Allow",
+                        "{\"AWS\":\"arn:aws:iam::111111111111:role/Client\"}")), null));
+        assertTrue(byRole.reason().startsWith("Cross-account request: \"API resource policy\" statement \"Api\" "
                 + "allows it, but no identity policy of arn:aws:sts::111111111111:assumed-role/Client/s1 allows "
-                + "execute-api:Invoke"), crossAccount.reason());
+                + "execute-api:Invoke"), byRole.reason());
     }
 
     @Test

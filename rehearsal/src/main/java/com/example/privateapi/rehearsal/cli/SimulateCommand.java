@@ -6,18 +6,27 @@ import com.example.privateapi.iam.NamedPolicy;
 import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.iam.PolicyException;
 import com.example.privateapi.iam.Principal;
+import com.example.privateapi.iam.apigateway.ExecuteApiArn;
+import com.example.privateapi.iam.apigateway.ResourcePolicyShorthand;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,13 +36,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code simulate FILE}: evaluates one simulation, or a JSON array of them, with the rehearsal's IAM evaluator and
- * prints each decision with its explanation as JSON. Invalid input exits 2 with the bad field named.
+ * {@code simulate FILE}: evaluates one simulation, or a JSON array of them, with the IAM evaluator and prints each
+ * decision with its explanation as JSON. Invalid input exits 2 with one line naming the simulation and the field, or
+ * where the JSON breaks.
  */
 public final class SimulateCommand {
 
-    static final String USAGE = "usage: run-local.sh simulate FILE   (FILE holds one simulation or a JSON array of "
-            + "them; - reads standard input; see README)";
     private static final Pattern ROLE = Pattern.compile("arn:aws:iam::(\\d{12}):role/(?:[\\w+=,.@/-]*/)?([\\w+=,.@-]+)");
     private static final Pattern SESSION = Pattern.compile("arn:aws:sts::(\\d{12}):assumed-role/([\\w+=,.@-]+)/([\\w+=,.@-]+)");
     private static final Pattern USER = Pattern.compile("arn:aws:iam::(\\d{12}):user/(?:[\\w+=,.@/-]*/)?[\\w+=,.@-]+");
@@ -56,19 +64,20 @@ public final class SimulateCommand {
         }
     }
 
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 1 || args.get(0).equals("-h") || args.get(0).equals("--help")) {
-            (args.size() == 1 ? out : err).println(USAGE);
-            return args.size() == 1 ? 0 : 2;
-        }
+    /** Evaluates the simulations in {@code file}, {@code -} for standard input. */
+    public int run(String file, PrintStream out, PrintStream err) {
+        String source = file.equals("-") ? "standard input" : file;
         try {
-            JsonElement input = JsonParser.parseString(read(args.get(0)));
+            JsonElement input = parse(source, read(file));
             boolean many = input.isJsonArray();
             List<JsonElement> simulations = new ArrayList<>();
             if (many) {
                 input.getAsJsonArray().forEach(simulations::add);
             } else {
                 simulations.add(input);
+            }
+            if (simulations.isEmpty()) {
+                throw new InvalidInput(source + " holds an empty array: expected at least one simulation");
             }
             PolicyEvaluator evaluator = new PolicyEvaluator();
             JsonArray results = new JsonArray();
@@ -83,22 +92,54 @@ public final class SimulateCommand {
             }
             out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
                     .toJson(many ? results : results.get(0)));
-            return 0;
+            return ExitStatus.OK;
         } catch (InvalidInput e) {
             err.println("simulate: " + e.getMessage());
-            return 2;
-        } catch (JsonParseException e) {
-            err.println("simulate: " + args.get(0) + " is not valid JSON: " + e.getMessage());
-            return 2;
+            return ExitStatus.USAGE;
+        } catch (NoSuchFileException e) {
+            err.println("simulate: " + file + ": no such file (give a JSON file of simulations, or - to read "
+                    + "standard input)");
+            return ExitStatus.USAGE;
         } catch (IOException e) {
-            err.println("simulate: cannot read " + args.get(0) + ": " + e.getMessage());
-            return 2;
+            err.println("simulate: cannot read " + source + ": " + e.getMessage());
+            return ExitStatus.USAGE;
         }
     }
 
     private String read(String file) throws IOException {
+        Path path = Path.of(file);
+        if (!file.equals("-") && Files.isDirectory(path)) {
+            throw new IOException("it is a folder, not a file");
+        }
         return file.equals("-") ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
-                : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+                : Files.readString(path, StandardCharsets.UTF_8);
+    }
+
+    /** Strict JSON, as the README documents: one value, no comments or trailing text. */
+    static JsonElement parse(String source, String text) throws InvalidInput {
+        if (text.isBlank()) {
+            throw new InvalidInput(source + " is empty: expected one simulation (a JSON object) or a JSON array of "
+                    + "them (see README)");
+        }
+        try {
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement element = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new MalformedJsonException("more text after the JSON value at " + reader.getPath());
+            }
+            return element;
+        } catch (JsonParseException | IOException | IllegalStateException e) {
+            Throwable cause = e instanceof JsonParseException && e.getCause() != null ? e.getCause() : e;
+            String reason = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+            if (cause instanceof EOFException) {
+                reason = "the input ends too early: " + reason;
+            }
+            // Gson's advice is for programmers; what the user needs is what strict JSON asks of them.
+            reason = reason.replaceFirst("^Use JsonReader\\.setStrictness\\(Strictness\\.LENIENT\\) to accept malformed JSON",
+                    "not strict JSON (quote every name and string; no comments, no text after the value)");
+            throw new InvalidInput(source + " is not valid JSON: " + reason);
+        }
     }
 
     static AuthorizationRequest request(String where, JsonElement element) throws InvalidInput {
@@ -132,7 +173,7 @@ public final class SimulateCommand {
             throw new InvalidInput(where + ": \"resourceAccount\" must be a 12-digit account id");
         }
         return new AuthorizationRequest(principal, action, resource, resourceAccount, context(where, s),
-                identityPolicies(where, s), policy(where, s, "resourcePolicy"), policy(where, s, "endpointPolicy"));
+                identityPolicies(where, s), resourcePolicy(where, s, resource), policy(where, s, "endpointPolicy"));
     }
 
     static Principal principal(String where, String value) throws InvalidInput {
@@ -204,6 +245,22 @@ public final class SimulateCommand {
             policies.add(named(where + ": \"identityPolicies\"[" + i + "]", array.get(i), "identity policy #" + (i + 1)));
         }
         return policies;
+    }
+
+    /**
+     * The resource policy as API Gateway would hold it: an {@code execute-api:/} shorthand is expanded for the API
+     * the resource ARN names, as the gateway does, so a template's resource policy gives the gateway's answers.
+     */
+    private static NamedPolicy resourcePolicy(String where, JsonObject s, String resource) throws InvalidInput {
+        NamedPolicy policy = policy(where, s, "resourcePolicy");
+        if (policy == null || !ResourcePolicyShorthand.isUsedIn(policy.document())) {
+            return policy;
+        }
+        ExecuteApiArn api = ExecuteApiArn.parse(resource).orElseThrow(() -> new InvalidInput(where
+                + ": \"resourcePolicy\" uses the " + ResourcePolicyShorthand.PREFIX + " shorthand, which API Gateway "
+                + "expands with the API's region, account and id, so \"resource\" must be the method's execute-api "
+                + "ARN (arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/METHOD/PATH), got \"" + resource + "\""));
+        return new NamedPolicy(policy.name(), ResourcePolicyShorthand.expand(policy.document(), api));
     }
 
     private static NamedPolicy policy(String where, JsonObject s, String field) throws InvalidInput {

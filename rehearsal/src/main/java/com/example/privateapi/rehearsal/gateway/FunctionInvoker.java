@@ -8,7 +8,7 @@ public interface FunctionInvoker {
      * @return the function's response payload
      * @throws IntegrationException when the function failed (function error, timeout, no such function)
      */
-    String invoke(String functionName, String eventJson) throws IntegrationException;
+    String invoke(String functionArn, String eventJson) throws IntegrationException;
 
     /** The integration failed; API Gateway answers 502. */
     final class IntegrationException extends Exception {

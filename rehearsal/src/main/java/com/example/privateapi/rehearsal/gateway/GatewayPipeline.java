@@ -1,5 +1,6 @@
 package com.example.privateapi.rehearsal.gateway;
 
+import com.example.privateapi.iam.apigateway.ExecuteApiArn;
 import com.example.privateapi.rehearsal.http.UrlEncoded;
 import com.example.privateapi.rehearsal.identity.Credentials;
 
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * One request through a private REST API, in API Gateway's order: route, then authorization (endpoint, signature,
@@ -24,8 +24,9 @@ public final class GatewayPipeline {
     public static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
     private final String region;
-    private final Supplier<Map<String, ApiDefinition>> apis;
+    private final PublishedApis apis;
     private final RequestAuthorizer authorizer;
+    private final IntegrationAuthorizer integrations;
     private final FunctionInvoker invoker;
     private final Clock clock;
     private final Consumer<String> accessLog;
@@ -34,12 +35,13 @@ public final class GatewayPipeline {
     private final ProxyEventBuilder events;
     private final ProxyResponseMapper responses = new ProxyResponseMapper();
 
-    public GatewayPipeline(String region, Supplier<Map<String, ApiDefinition>> apis, RequestAuthorizer authorizer,
-                           FunctionInvoker invoker, Clock clock, Consumer<String> accessLog,
-                           Consumer<GatewayResponse> observer) {
+    public GatewayPipeline(String region, PublishedApis apis, RequestAuthorizer authorizer,
+                           IntegrationAuthorizer integrations, FunctionInvoker invoker, Clock clock,
+                           Consumer<String> accessLog, Consumer<GatewayResponse> observer) {
         this.region = region;
         this.apis = apis;
         this.authorizer = authorizer;
+        this.integrations = integrations;
         this.invoker = invoker;
         this.clock = clock;
         this.accessLog = accessLog;
@@ -86,7 +88,13 @@ public final class GatewayPipeline {
         if (request.body().length > MAX_PAYLOAD_BYTES) {
             return new Handled(error(ids, log, GatewayError.requestTooLong(), "REQUEST_TOO_LARGE", null), null);
         }
-        Optional<RouteMatch> found = route(request);
+        Optional<Map<String, ApiDefinition>> addressed = router.apiId(request.header("host"),
+                request.header("x-apigw-api-id")).flatMap(apis::stages);
+        if (addressed.isEmpty()) {
+            // No API answers for this Host / x-apigw-api-id: there is no stage, so no gateway response type.
+            return new Handled(error(ids, log, GatewayError.forbidden(), null, null), null);
+        }
+        Optional<RouteMatch> found = route(request, addressed.get());
         if (found.isEmpty()) {
             return new Handled(error(ids, log, GatewayError.missingAuthenticationToken(),
                     "MISSING_AUTHENTICATION_TOKEN", null), null);
@@ -97,7 +105,7 @@ public final class GatewayPipeline {
         log.put("stage", api.stage());
         log.put("resourcePath", match.route().resourcePath());
         log.put("path", "/" + api.stage() + match.path());
-        log.put("domainName", api.apiId() + ".execute-api." + region + ".amazonaws.com");
+        log.put("domainName", ProxyEventBuilder.domainName(request, api, region));
         String resourceArn = ExecuteApiArn.of(region, api.accountId(), api.apiId(), api.stage(), request.method(),
                 match.path());
 
@@ -107,10 +115,18 @@ public final class GatewayPipeline {
         }
         Credentials caller = ((RequestAuthorizer.Granted) authorization).caller();
 
+        IntegrationAuthorizer.Result permitted = integrations.check(match.route(), caller.principal(), resourceArn);
+        if (!permitted.permitted()) {
+            // API Gateway's execution log says "Execution failed due to configuration error: Invalid permissions on
+            // Lambda function"; the caller sees only a 500.
+            log.put("integration.error", "Invalid permissions on Lambda function");
+            return new Handled(error(ids, log, GatewayError.internalServerError(), "API_CONFIGURATION_ERROR",
+                    permitted.explanation()), api);
+        }
         String event = events.build(request, match, caller, ids, now);
         long integrationStart = clock.millis();
         try {
-            String payload = invoker.invoke(match.route().functionName(), event);
+            String payload = invoker.invoke(match.route().functionArn(), event);
             String latency = Long.toString(clock.millis() - integrationStart);
             log.put("integrationLatency", latency);
             log.put("integration.latency", latency);
@@ -125,21 +141,21 @@ public final class GatewayPipeline {
         } catch (FunctionInvoker.IntegrationException | ProxyResponseMapper.MalformedResponseException e) {
             log.put("integrationLatency", Long.toString(clock.millis() - integrationStart));
             log.put("integration.error", e.getMessage());
-            return new Handled(error(ids, log, GatewayError.internalServerError(), "INTEGRATION_FAILURE",
+            return new Handled(error(ids, log, GatewayError.integrationFailure(), "INTEGRATION_FAILURE",
                     null), api);
         }
     }
 
-    private Optional<RouteMatch> route(GatewayRequest request) {
+    private Optional<RouteMatch> route(GatewayRequest request, Map<String, ApiDefinition> stages) {
         String path;
         try {
             path = UrlEncoded.decode(request.rawPath(), false);
         } catch (IllegalArgumentException malformedEscape) {
             return Optional.empty();
         }
-        return router.apiId(request.header("host"), request.header("x-apigw-api-id"))
-                .map(apis.get()::get)
-                .flatMap(api -> router.match(api, request.method(), path));
+        String stage = path.startsWith("/") ? path.substring(1) : path;
+        String stageName = stage.contains("/") ? stage.substring(0, stage.indexOf('/')) : stage;
+        return Optional.ofNullable(stages.get(stageName)).flatMap(api -> router.match(api, request.method(), path));
     }
 
     private GatewayResponse error(RequestIds ids, Map<String, String> log, GatewayError error, String responseType,

@@ -82,11 +82,13 @@ final class ProxyEventBuilder {
         context.addProperty("accountId", api.accountId());
         context.addProperty("protocol", "HTTP/1.1");
         context.addProperty("stage", api.stage());
-        context.addProperty("domainPrefix", api.apiId());
+        String domainName = domainName(request, api, region);
+        context.addProperty("domainPrefix", domainName.substring(0, domainName.indexOf('.') < 0
+                ? domainName.length() : domainName.indexOf('.')));
         context.addProperty("requestTimeEpoch", now.toEpochMilli());
         context.addProperty("requestId", ids.requestId());
         context.add("identity", identity(request, caller));
-        context.addProperty("domainName", api.apiId() + ".execute-api." + region + ".amazonaws.com");
+        context.addProperty("domainName", domainName);
         context.addProperty("deploymentId", ResourceIds.of(api.apiId(), "deployment"));
         context.addProperty("apiId", api.apiId());
         event.add("requestContext", context);
@@ -102,6 +104,24 @@ final class ProxyEventBuilder {
             event.addProperty("isBase64Encoded", true);
         }
         return event.toString();
+    }
+
+    /**
+     * {@code $context.domainName}: the name the client called, its {@code Host} without a port; the API's own
+     * {@code {api-id}.execute-api.{region}.amazonaws.com} with private DNS, the endpoint's
+     * {@code vpce-...vpce.amazonaws.com} name without it. The API's own name when the request carries no Host.
+     */
+    static String domainName(GatewayRequest request, ApiDefinition api, String region) {
+        String host = request.header("host");
+        if (host == null || host.isBlank()) {
+            return api.apiId() + ".execute-api." + region + ".amazonaws.com";
+        }
+        String name = host.trim();
+        int colon = name.lastIndexOf(':');
+        if (colon > 0 && name.indexOf(']') < colon && name.substring(colon + 1).matches("\\d+")) {
+            name = name.substring(0, colon);
+        }
+        return name.toLowerCase(Locale.ROOT);
     }
 
     /** The identity block as API Gateway fills it for IAM-authorized calls through a VPC endpoint. */

@@ -1,9 +1,8 @@
 package com.example.privateapi.rehearsal.gateway;
 
-import com.example.privateapi.iam.AuthorizationRequest;
 import com.example.privateapi.iam.Decision;
-import com.example.privateapi.iam.NamedPolicy;
 import com.example.privateapi.iam.Outcome;
+import com.example.privateapi.iam.ParsedRequest;
 import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
@@ -72,10 +71,9 @@ public final class RequestAuthorizer {
         log.put("identity.accountId", caller.principal().accountId());
         log.put("identity.accessKey", caller.accessKeyId());
 
-        Decision decision = evaluator.evaluate(new AuthorizationRequest(caller.principal(), "execute-api:Invoke",
+        Decision decision = evaluator.evaluate(new ParsedRequest(caller.principal(), "execute-api:Invoke",
                 resourceArn, api.accountId(), conditionContext(request, now),
-                identities.identityPolicies(caller.principal()), resourcePolicy(api),
-                endpointPolicy(request.endpoint())));
+                identities.identityPolicies(caller.principal()), api.resourcePolicy(), request.endpoint().policy()));
         if (!decision.allowed()) {
             log.put("authorize.status", "403");
             log.put("authorize.error", decision.reason());
@@ -101,19 +99,6 @@ public final class RequestAuthorizer {
             context.put("aws:UserAgent", List.of(userAgent));
         }
         return context;
-    }
-
-    private NamedPolicy resourcePolicy(ApiDefinition api) {
-        if (api.resourcePolicy() == null) {
-            return null;
-        }
-        return new NamedPolicy("resource policy of API " + api.apiId(),
-                ExecuteApiArn.expandShorthand(api.resourcePolicy(), region, api.accountId(), api.apiId()));
-    }
-
-    private static NamedPolicy endpointPolicy(VpcEndpoint endpoint) {
-        return endpoint.policy() == null ? null
-                : new NamedPolicy("endpoint policy of " + endpoint.id(), endpoint.policy());
     }
 
     private static String responseType(RejectReason reason) {

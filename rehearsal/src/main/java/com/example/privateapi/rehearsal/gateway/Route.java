@@ -7,10 +7,22 @@ import java.util.Locale;
  *
  * @param method       HTTP method, or {@code ANY}
  * @param resourcePath API Gateway resource path, e.g. {@code /} or {@code /requests/{requestId}}
- * @param functionName the Lambda function behind it
+ * @param functionArn  the function the integration invokes (qualified when it names an alias)
+ * @param credentials  the integration's credentials: null for API Gateway's own permission through the function's
+ *                     resource policy, {@link #CALLER_CREDENTIALS} for the caller's, else a role ARN
  */
-public record Route(String method, String resourcePath, String functionName) {
+public record Route(String method, String resourcePath, String functionArn, String credentials) {
+
+    /** What API Gateway reads as "invoke with the caller's credentials". */
+    public static final String CALLER_CREDENTIALS = "arn:aws:iam::*:user/*";
+
     public Route {
         method = method.toUpperCase(Locale.ROOT);
+    }
+
+    /** The function's name, from its ARN. */
+    public String functionName() {
+        String[] parts = functionArn.split(":");
+        return parts.length >= 7 ? parts[6] : functionArn;
     }
 }

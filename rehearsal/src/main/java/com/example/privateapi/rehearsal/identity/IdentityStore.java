@@ -1,6 +1,6 @@
 package com.example.privateapi.rehearsal.identity;
 
-import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.Policy;
 import com.example.privateapi.iam.Principal;
 
 import java.security.MessageDigest;
@@ -26,7 +26,7 @@ public final class IdentityStore {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Role> roles = new ConcurrentHashMap<>();
-    private final Map<String, List<NamedPolicy>> userPolicies = new ConcurrentHashMap<>();
+    private final Map<String, List<Policy>> userPolicies = new ConcurrentHashMap<>();
     private final Map<String, Credentials> keys = new ConcurrentHashMap<>();
 
     public IdentityStore(Clock clock) {
@@ -41,8 +41,8 @@ public final class IdentityStore {
         return Optional.ofNullable(roles.get(arn));
     }
 
-    /** Creates an IAM user with long-term ({@code AKIA...}) keys. */
-    public Credentials createUser(String accountId, String userName, List<NamedPolicy> policies) {
+    /** Creates an IAM user with long-term ({@code AKIA...}) keys and its identity policies, parsed. */
+    public Credentials createUser(String accountId, String userName, List<Policy> policies) {
         String arn = "arn:aws:iam::" + accountId + ":user/" + userName;
         userPolicies.put(arn, List.copyOf(policies));
         Credentials credentials = new Credentials("AKIA" + randomId(16), randomSecret(), null, null,
@@ -52,7 +52,7 @@ public final class IdentityStore {
     }
 
     /** Registers a key pair whose values are fixed elsewhere (published test vectors, for instance). */
-    public void registerKeys(Credentials credentials, List<NamedPolicy> policies) {
+    public void registerKeys(Credentials credentials, List<Policy> policies) {
         if (credentials.principal().roleArn() == null) {
             userPolicies.put(credentials.principal().arn(), List.copyOf(policies));
         }
@@ -91,7 +91,7 @@ public final class IdentityStore {
     }
 
     /** The identity-based policies of the principal: its role's for a role session, its own for a user. */
-    public List<NamedPolicy> identityPolicies(Principal principal) {
+    public List<Policy> identityPolicies(Principal principal) {
         if (principal.roleArn() != null) {
             Role role = roles.get(principal.roleArn());
             return role == null ? List.of() : role.identityPolicies();

@@ -1,9 +1,12 @@
 /**
- * The rehearsal's Lambda service: deployed functions, their execution environments (each a JVM running the AWS
- * Lambda Java runtime interface client against a Runtime API served here), on-demand and SnapStart lifecycles
- * (publish with init and the beforeCheckpoint hooks, restore with the afterRestore hooks), and the credentials a
- * function gets (key variables on demand, the container credentials endpoint with SnapStart). Knows nothing of
- * templates, API Gateway or IAM: callers hand it a {@link com.example.privateapi.rehearsal.lambda.FunctionSpec} and
- * the role's credentials.
+ * Lambda's execution model: each function in its own JVM, started by the AWS Lambda Java runtime interface client
+ * from its deployment jar as Lambda's Java runtime starts it, served the Lambda Runtime API from here, with its
+ * environment and its role's credentials; one invocation at a time per environment; timeouts, init errors and cold
+ * starts as Lambda has them; and SnapStart's lifecycle through the runtime client's own protocol (publish: init and
+ * the beforeCheckpoint hooks; each cold start: restore and the afterRestore hooks), with the credentials a
+ * SnapStart function gets from the container credentials endpoint instead of the key variables.
+ *
+ * <p>It must not know API Gateway, templates or what the functions do: callers hand it a
+ * {@link com.example.privateapi.rehearsal.lambda.FunctionSpec} and the role's credentials.
  */
 package com.example.privateapi.rehearsal.lambda;

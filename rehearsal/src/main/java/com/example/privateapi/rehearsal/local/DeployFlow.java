@@ -3,22 +3,25 @@ package com.example.privateapi.rehearsal.local;
 import com.example.privateapi.rehearsal.gateway.VpcEndpoint;
 import com.example.privateapi.rehearsal.template.DeployTarget;
 import com.example.privateapi.rehearsal.template.DeployedStack;
+import com.example.privateapi.rehearsal.template.TemplateException;
 import com.example.privateapi.rehearsal.template.TemplateReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The deploy flow of deploy-all.sh, in the rehearsal: the provider stack with its defaults, the consumer stack with
  * the provider's outputs, the provider updated with the consumer's outputs, then the stage redeployed.
  */
-final class DeployFlow {
+public final class DeployFlow {
 
     static final Path BACKEND_TEMPLATE = Path.of("api-backend", "vpc-api-backend.yaml");
     static final Path CLIENT_TEMPLATE = Path.of("api-client", "vpc-api-client.yaml");
-    static final String BACKEND_STACK = "private-api-backend";
-    static final String CLIENT_STACK = "private-api-client";
+    public static final String BACKEND_STACK = "private-api-backend";
+    public static final String CLIENT_STACK = "private-api-client";
     /** An endpoint of another VPC, never in the API's allow list: {@code OTHER_VPCE_URL}. */
     static final VpcEndpoint OTHER_ENDPOINT = new VpcEndpoint("vpce-0a1b2c3d4e5f60718", "vpc-0f1e2d3c4b5a69788", null);
 
@@ -28,7 +31,7 @@ final class DeployFlow {
     private final StackApplier applier;
     private final Progress progress;
 
-    DeployFlow(TemplateReader reader, Path root, LocalCloud cloud, StackApplier applier, Progress progress) {
+    public DeployFlow(TemplateReader reader, Path root, LocalCloud cloud, StackApplier applier, Progress progress) {
         this.reader = reader;
         this.root = root;
         this.cloud = cloud;
@@ -36,49 +39,102 @@ final class DeployFlow {
         this.progress = progress;
     }
 
-    Deployment run(RunLocalOptions options) throws IOException {
-        DeployTarget providerTarget = new DeployTarget(options.providerAccount(), options.region(), BACKEND_STACK);
-        DeployTarget consumerTarget = new DeployTarget(options.consumerAccount(), options.region(), CLIENT_STACK);
+    /**
+     * Checks the parameters each deploy will give each stack, before any service starts: the overrides, and the
+     * hand-off with stand-ins for the outputs it will carry (an API id, role ARNs and an endpoint id of the right
+     * form). A bad name or value fails here as CloudFormation would fail the deploy.
+     *
+     * @throws InvalidParameters naming the stack, the template and the parameter
+     */
+    public static void checkParameters(TemplateReader reader, Path root, DeploySettings settings) {
+        Map<String, String> providerOutputs = Map.of(
+                "APIGatewayFQDN", "a1b2c3d4e5.execute-api." + settings.region() + ".amazonaws.com",
+                "APIAccessRole", "arn:aws:iam::" + settings.providerAccount() + ":role/APIAccessRole",
+                "APIStageName", settings.providerParams().getOrDefault("pAPIStageName", "Prod"));
+        Map<String, String> consumerOutputs = Map.of(
+                "DirectAuthClientRole", "arn:aws:iam::" + settings.consumerAccount() + ":role/DirectAuthClientRole",
+                "APIGatewayEndpointID", "vpce-0123456789abcdef0");
+        String prefixList = LocalCloud.dynamodbPrefixListId(settings.region());
+        check(reader, true, root.resolve(BACKEND_TEMPLATE), Handoff.providerParameters(prefixList,
+                settings.providerParams()));
+        check(reader, true, root.resolve(BACKEND_TEMPLATE), Handoff.providerUpdateParameters(
+                consumerOutputs, settings.consumerAccount(), prefixList, settings.providerParams()));
+        check(reader, false, root.resolve(CLIENT_TEMPLATE), Handoff.consumerParameters(
+                providerOutputs, settings.providerAccount(), settings.consumerParams()));
+    }
 
-        progress.step("Deploying the provider stack " + BACKEND_STACK + " (" + BACKEND_TEMPLATE + ") in account "
-                + options.providerAccount() + " with default parameters" + overridesNote(options.providerParams()));
-        DeployedStack provider = reader.deploy(root.resolve(BACKEND_TEMPLATE), options.providerParams(),
-                providerTarget);
-        applier.apply(provider, options.providerAccount());
+    /** A parameter one of the stacks would refuse; the message names the template and the parameter. */
+    public static final class InvalidParameters extends RuntimeException {
+        private final boolean provider;
+
+        InvalidParameters(boolean provider, String message) {
+            super(message);
+            this.provider = provider;
+        }
+
+        /** Whether the provider's stack refuses it (else the consumer's). */
+        public boolean provider() {
+            return provider;
+        }
+    }
+
+    private static void check(TemplateReader reader, boolean provider, Path template, Map<String, String> params) {
+        try {
+            reader.checkParameters(template, params);
+        } catch (TemplateException e) {
+            throw new InvalidParameters(provider, e.getMessage());
+        }
+    }
+
+    public Deployment run(DeploySettings settings) throws IOException {
+        DeployTarget providerTarget = new DeployTarget(settings.providerAccount(), settings.region(), BACKEND_STACK);
+        DeployTarget consumerTarget = new DeployTarget(settings.consumerAccount(), settings.region(), CLIENT_STACK);
+
+        progress.step("Deploying the provider stack " + BACKEND_STACK + " in account " + settings.providerAccount()
+                + " (" + BACKEND_TEMPLATE + ")");
+        progress.note("with its region's DynamoDB prefix list " + cloud.dynamodbPrefixListId());
+        overrides(settings.providerParams());
+        Map<String, String> initialParams = Handoff.providerParameters(cloud.dynamodbPrefixListId(),
+                settings.providerParams());
+        DeployedStack provider = reader.deploy(root.resolve(BACKEND_TEMPLATE), initialParams, providerTarget);
+        applier.apply(provider, settings.providerAccount());
         progress.done("API " + provider.outputs().get("APIGatewayID") + ", stage "
                 + provider.outputs().get("APIStageName"));
 
-        progress.step("Deploying the consumer stack " + CLIENT_STACK + " (" + CLIENT_TEMPLATE + ") in account "
-                + options.consumerAccount() + " with the provider's outputs" + overridesNote(options.consumerParams()));
-        Map<String, String> consumerParams = Handoff.consumerParameters(provider.outputs(), options.providerAccount(),
-                options.consumerParams());
+        progress.step("Deploying the consumer stack " + CLIENT_STACK + " in account " + settings.consumerAccount()
+                + " (" + CLIENT_TEMPLATE + ")");
+        Map<String, String> consumerParams = Handoff.consumerParameters(provider.outputs(),
+                settings.providerAccount(), settings.consumerParams());
+        progress.note("with the provider's outputs: " + String.join(", ", Handoff.consumerParameters(
+                provider.outputs(), settings.providerAccount(), Map.of()).keySet()));
+        overrides(settings.consumerParams());
         DeployedStack consumer = reader.deploy(root.resolve(CLIENT_TEMPLATE), consumerParams, consumerTarget);
-        applier.apply(consumer, options.consumerAccount());
-        progress.done("endpoint " + consumer.outputs().get("APIGatewayEndpointID") + ", direct client role "
-                + consumer.outputs().get("DirectAuthClientRole"));
+        applier.apply(consumer, settings.consumerAccount());
+        progress.note("endpoint " + consumer.outputs().get("APIGatewayEndpointID"));
+        String directRole = consumer.outputs().get("DirectAuthClientRole");
+        // The account is in the step's title: the role's name is what tells it apart.
+        progress.done("direct client role " + (directRole == null ? null
+                : directRole.substring(directRole.indexOf(":role/") + ":role/".length())));
 
         progress.step("Updating the provider stack with the consumer's outputs");
         Map<String, String> providerParams = Handoff.providerUpdateParameters(consumer.outputs(),
-                options.consumerAccount(), options.providerParams());
+                settings.consumerAccount(), cloud.dynamodbPrefixListId(), settings.providerParams());
         provider = reader.deploy(root.resolve(BACKEND_TEMPLATE), providerParams, providerTarget);
-        applier.apply(provider, options.providerAccount());
-        progress.done(describe(providerParams));
+        applier.apply(provider, settings.providerAccount());
+        List<String> given = new ArrayList<>();
+        providerParams.forEach((k, v) -> given.add(k + "=" + v));
+        given.subList(0, given.size() - 1).forEach(progress::note);
+        progress.done(given.get(given.size() - 1));
 
         String apiId = Handoff.required(provider.outputs(), "APIGatewayID", "provider");
         progress.step("Redeploying stage " + provider.outputs().get("APIStageName") + " of API " + apiId);
-        applier.redeployStage(apiId);
+        applier.redeployStage(apiId, provider.outputs().get("APIStageName"));
         cloud.endpoint(OTHER_ENDPOINT, false);
         progress.done("deployed");
         return new Deployment(provider, consumer);
     }
 
-    private static String overridesNote(Map<String, String> overrides) {
-        return overrides.isEmpty() ? "" : ", overriding " + describe(overrides);
-    }
-
-    private static String describe(Map<String, String> params) {
-        StringBuilder text = new StringBuilder();
-        params.forEach((k, v) -> text.append(text.length() == 0 ? "" : " ").append(k).append('=').append(v));
-        return text.toString();
+    private void overrides(Map<String, String> overrides) {
+        overrides.forEach((k, v) -> progress.note("overriding " + k + "=" + v));
     }
 }

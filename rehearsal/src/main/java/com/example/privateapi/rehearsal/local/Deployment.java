@@ -8,5 +8,5 @@ import com.example.privateapi.rehearsal.template.DeployedStack;
  * @param provider the provider stack after its update with the consumer's outputs
  * @param consumer the consumer stack
  */
-record Deployment(DeployedStack provider, DeployedStack consumer) {
+public record Deployment(DeployedStack provider, DeployedStack consumer) {
 }

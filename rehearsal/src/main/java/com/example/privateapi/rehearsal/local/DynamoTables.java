@@ -19,11 +19,11 @@ import java.time.Duration;
 import java.util.List;
 
 /** Creates the stacks' tables, from their template definitions, in the rehearsal's DynamoDB. */
-final class DynamoTables implements AutoCloseable {
+public final class DynamoTables implements AutoCloseable {
 
     private final DynamoDbClient dynamo;
 
-    DynamoTables(URI endpoint, String region) {
+    public DynamoTables(URI endpoint, String region) {
         this.dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(region))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 // The local server does not check signatures; the SDK still needs a key to sign with.

@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Writes a file of {@code export NAME='value'} lines a shell can source; readable by its owner only. */
-final class EnvFile {
+public final class EnvFile {
 
     private static final Pattern NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
 
     private EnvFile() {
     }
 
-    static void write(Path file, Map<String, String> values) throws IOException {
+    public static void write(Path file, Map<String, String> values) throws IOException {
         StringBuilder text = new StringBuilder("# Written by run-local.sh --serve; valid while it runs.\n"
                 + "# Rehearsal credentials only: they mean nothing to AWS.\n");
         values.forEach((name, value) -> {

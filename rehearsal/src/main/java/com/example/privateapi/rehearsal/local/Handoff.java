@@ -12,6 +12,14 @@ final class Handoff {
     private Handoff() {
     }
 
+    /** The provider's first deploy: its defaults, and DynamoDB's prefix list as deploy-all.sh looks it up. */
+    static Map<String, String> providerParameters(String dynamodbPrefixListId, Map<String, String> overrides) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("pDynamoDBPrefixListId", dynamodbPrefixListId);
+        params.putAll(overrides);
+        return params;
+    }
+
     /** Consumer parameters from the provider's outputs. */
     static Map<String, String> consumerParameters(Map<String, String> providerOutputs, String providerAccount,
                                                   Map<String, String> overrides) {
@@ -24,10 +32,11 @@ final class Handoff {
         return params;
     }
 
-    /** Provider update parameters from the consumer's outputs. */
+    /** Provider update parameters: DynamoDB's prefix list again, and the consumer's outputs. */
     static Map<String, String> providerUpdateParameters(Map<String, String> consumerOutputs, String consumerAccount,
-                                                        Map<String, String> overrides) {
+                                                        String dynamodbPrefixListId, Map<String, String> overrides) {
         Map<String, String> params = new LinkedHashMap<>();
+        params.put("pDynamoDBPrefixListId", dynamodbPrefixListId);
         params.put("pTrustedPrincipals", consumerAccount);
         params.put("pAPIAccessList", required(consumerOutputs, "DirectAuthClientRole", "consumer"));
         params.put("pAllowedVPCEndpoints", required(consumerOutputs, "APIGatewayEndpointID", "consumer"));

@@ -5,15 +5,18 @@ import com.example.privateapi.rehearsal.gateway.ApiDefinition;
 import com.example.privateapi.rehearsal.gateway.FunctionInvoker;
 import com.example.privateapi.rehearsal.gateway.GatewayPipeline;
 import com.example.privateapi.rehearsal.gateway.GatewayResponse;
+import com.example.privateapi.rehearsal.gateway.IntegrationAuthorizer;
 import com.example.privateapi.rehearsal.gateway.PrivateApiGateway;
 import com.example.privateapi.rehearsal.gateway.RequestAuthorizer;
 import com.example.privateapi.rehearsal.gateway.VpcEndpoint;
+import com.example.privateapi.iam.Policy;
 import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
 import com.example.privateapi.rehearsal.lambda.InvocationResult;
 import com.example.privateapi.rehearsal.lambda.LocalLambda;
 import com.example.privateapi.rehearsal.net.EndpointTunnel;
 import com.example.privateapi.rehearsal.net.LocalCertificates;
+import com.example.privateapi.rehearsal.net.UnansweredListener;
 import com.example.privateapi.rehearsal.sigv4.SigV4Verifier;
 import com.example.privateapi.rehearsal.sts.StsServer;
 
@@ -24,19 +27,22 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The local stand-ins for the AWS services of the rehearsal, started once and closed together: STS, DynamoDB
  * (dynalite or a given endpoint), the private API gateway with one listener per VPC endpoint, the consumer VPC's
- * network path to its endpoints, and the Lambda runtime.
+ * network path to its endpoints, and the Lambda runtime. A shutdown hook closes what is still open if the JVM ends
+ * early (Ctrl-C, SIGTERM), so no function JVM or dynalite outlives it.
  */
-final class LocalCloud implements AutoCloseable {
+public final class LocalCloud implements AutoCloseable {
 
     static {
         // Before the first HTTP server is made: without TCP_NODELAY, Nagle's algorithm and delayed acknowledgements
@@ -45,31 +51,44 @@ final class LocalCloud implements AutoCloseable {
     }
 
     /** An execute-api endpoint as stood up here: its gateway listener, and whether private DNS is on. */
-    record EndpointListener(VpcEndpoint endpoint, URI url, boolean privateDns) {
+    public record EndpointListener(VpcEndpoint endpoint, URI url, boolean privateDns) {
     }
 
-    final String region;
-    final Clock clock = Clock.systemUTC();
-    final IdentityStore identities = new IdentityStore(clock);
-    final PolicyEvaluator evaluator = new PolicyEvaluator();
-    final SigV4Verifier verifier = new SigV4Verifier(identities, clock);
-    final LocalLambda lambda;
-    final URI stsUrl;
-    final URI dynamodbUrl;
-    final URI outsideUrl;
-    final LocalCertificates certificates;
-    final EndpointTunnel vpcNetwork;
+    private final String region;
+    private final Clock clock = Clock.systemUTC();
+    private final IdentityStore identities = new IdentityStore(clock);
+    private final PolicyEvaluator evaluator = new PolicyEvaluator();
+    private final SigV4Verifier verifier = new SigV4Verifier(identities, clock);
+    private final LocalLambda lambda;
+    private final URI stsUrl;
+    private final URI dynamodbUrl;
+    private final URI outsideUrl;
+    private final LocalCertificates certificates;
+    private final EndpointTunnel vpcNetwork;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private final Map<String, ApiDefinition> publishedApis = new ConcurrentHashMap<>();
+    /** Each API's deployed stages: API id to stage name to what the stage serves. */
+    private final Map<String, Map<String, ApiDefinition>> publishedApis = new ConcurrentHashMap<>();
+    /** Each function's resource policy, by its unqualified ARN. */
+    private final Map<String, Policy> functionPolicies = new ConcurrentHashMap<>();
     private final Map<String, EndpointListener> endpoints = new ConcurrentHashMap<>();
     private final List<GatewayResponse> gatewayResponses = new CopyOnWriteArrayList<>();
+    private final List<Consumer<GatewayResponse>> responseListeners = new CopyOnWriteArrayList<>();
     private final List<String> stsDenials = new CopyOnWriteArrayList<>();
+    private final List<String> networkDenials = new CopyOnWriteArrayList<>();
     private final PrivateApiGateway gateway;
+    private final Thread closeOnExit = new Thread(this::close, "local-cloud-close");
 
-    LocalCloud(String region, URI dynamodbOverride, Path stateDir, PrintStream accessLog, PrintStream functionLog)
-            throws IOException {
+    /**
+     * @param dynamodbOverride an existing DynamoDB endpoint, or null to start dynalite
+     * @param stateDir         where the endpoints' TLS material is kept
+     * @param accessLog        receives each access-log line, in the stage's format
+     * @param functionLog      where the functions' log lines are echoed, or null to keep them for failures only
+     */
+    public LocalCloud(String region, URI dynamodbOverride, Path stateDir, Consumer<String> accessLog,
+                      PrintStream functionLog) throws IOException {
         this.region = region;
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
             StsServer sts = new StsServer(identities, verifier, evaluator, region, stsDenials::add);
             resources.add(sts);
@@ -83,7 +102,8 @@ final class LocalCloud implements AutoCloseable {
             }
             this.lambda = new LocalLambda(null, region, functionLog);
             resources.add(lambda);
-            FunctionInvoker invoker = (name, event) -> {
+            FunctionInvoker invoker = (functionArn, event) -> {
+                String name = functionArn.split(":")[6];
                 InvocationResult result = lambda.invoke(name, event);
                 if (result.functionError() != null) {
                     throw new FunctionInvoker.IntegrationException("Lambda function " + name + " failed ("
@@ -91,9 +111,15 @@ final class LocalCloud implements AutoCloseable {
                 }
                 return result.payload();
             };
-            GatewayPipeline pipeline = new GatewayPipeline(region, () -> publishedApis,
-                    new RequestAuthorizer(region, verifier, identities, evaluator), invoker, clock,
-                    accessLog::println, gatewayResponses::add);
+            GatewayPipeline pipeline = new GatewayPipeline(region,
+                    apiId -> Optional.ofNullable(publishedApis.get(apiId)).map(Map::copyOf),
+                    new RequestAuthorizer(region, verifier, identities, evaluator),
+                    new IntegrationAuthorizer(evaluator, identities,
+                            arn -> Optional.ofNullable(functionPolicies.get(arn))),
+                    invoker, clock, accessLog, response -> {
+                        gatewayResponses.add(response);
+                        responseListeners.forEach(listener -> listener.accept(response));
+                    });
             this.gateway = new PrivateApiGateway(pipeline);
             resources.add(gateway);
             this.outsideUrl = gateway.startOutsideListener();
@@ -106,17 +132,87 @@ final class LocalCloud implements AutoCloseable {
         }
     }
 
-    /** Publishes an API's definition to its stage, as a deployment does. */
-    void publish(ApiDefinition api) {
-        publishedApis.put(api.apiId(), api);
+    public String region() {
+        return region;
     }
 
-    ApiDefinition published(String apiId) {
-        return publishedApis.get(apiId);
+    /** The clock every service here signs and verifies with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The roles and their sessions: IAM and STS's shared state. */
+    public IdentityStore identities() {
+        return identities;
+    }
+
+    public PolicyEvaluator evaluator() {
+        return evaluator;
+    }
+
+    /** The Lambda service: functions are deployed to and invoked through it. */
+    public LocalLambda lambda() {
+        return lambda;
+    }
+
+    public URI stsUrl() {
+        return stsUrl;
+    }
+
+    public URI dynamodbUrl() {
+        return dynamodbUrl;
+    }
+
+    /** The port of the consumer VPC's network path to its execute-api endpoints, as an HTTPS proxy. */
+    public int vpcNetworkProxyPort() {
+        return vpcNetwork.port();
+    }
+
+    /**
+     * JVM system properties that send a function's HTTPS through a proxy standing for its VPC's network path, and
+     * make it trust the rehearsal's certificates for API Gateway's names as it would trust AWS's.
+     */
+    public Map<String, String> httpsProxyJvmProperties(int proxyPort) {
+        Map<String, String> jvm = new LinkedHashMap<>();
+        jvm.put("https.proxyHost", "127.0.0.1");
+        jvm.put("https.proxyPort", Integer.toString(proxyPort));
+        jvm.put("javax.net.ssl.trustStore", certificates.trustStore().toString());
+        jvm.put("javax.net.ssl.trustStorePassword", certificates.trustStorePassword());
+        return jvm;
+    }
+
+    /** The trust the functions are given, as a PEM bundle for clients outside the JVM (Python's requests). */
+    public Path caBundle() {
+        return certificates.caBundle();
+    }
+
+    /** Calls {@code listener} with every gateway answer from now on, as it is sent. */
+    public void onGatewayResponse(Consumer<GatewayResponse> listener) {
+        responseListeners.add(listener);
+    }
+
+    /** Publishes an API's definition to its stage, as a deployment does. */
+    public void publish(ApiDefinition api) {
+        publishedApis.computeIfAbsent(api.apiId(), id -> new ConcurrentHashMap<>()).put(api.stage(), api);
+    }
+
+    /** What the stage of the API serves, or null when it was never deployed. */
+    public ApiDefinition published(String apiId, String stage) {
+        Map<String, ApiDefinition> stages = publishedApis.get(apiId);
+        return stages == null ? null : stages.get(stage);
+    }
+
+    /** Sets a function's resource policy (its Lambda permissions), or removes it when null. */
+    public void functionPolicy(String functionArn, Policy policy) {
+        if (policy == null) {
+            functionPolicies.remove(functionArn);
+        } else {
+            functionPolicies.put(functionArn, policy);
+        }
     }
 
     /** Stands up (once) the gateway listener of an execute-api interface endpoint. */
-    synchronized EndpointListener endpoint(VpcEndpoint endpoint, boolean privateDns) throws IOException {
+    public synchronized EndpointListener endpoint(VpcEndpoint endpoint, boolean privateDns) throws IOException {
         EndpointListener existing = endpoints.get(endpoint.id());
         if (existing != null && existing.endpoint().equals(endpoint) && existing.privateDns() == privateDns) {
             return existing;
@@ -124,6 +220,11 @@ final class LocalCloud implements AutoCloseable {
         EndpointListener listener = new EndpointListener(endpoint, gateway.startEndpoint(endpoint), privateDns);
         endpoints.put(endpoint.id(), listener);
         return listener;
+    }
+
+    /** The listener stood up for an execute-api endpoint, if any. */
+    public Optional<EndpointListener> listener(String endpointId) {
+        return Optional.ofNullable(endpoints.get(endpointId));
     }
 
     /**
@@ -149,28 +250,64 @@ final class LocalCloud implements AutoCloseable {
     }
 
     /** Gateway answers observed since the last call, oldest first. */
-    List<GatewayResponse> drainGatewayResponses() {
+    public List<GatewayResponse> drainGatewayResponses() {
         List<GatewayResponse> seen = List.copyOf(gatewayResponses);
         gatewayResponses.clear();
         return seen;
     }
 
+    /**
+     * A network path the security groups do not allow: an address that accepts connections and never answers them.
+     * Each connection is recorded with the reason, for {@link #drainNetworkDenials}.
+     */
+    public URI unanswered(String source, String destination, String why, String scheme) throws IOException {
+        UnansweredListener listener = new UnansweredListener(socket -> networkDenials.add(source + " connected to "
+                + destination + ", which does not answer: " + why));
+        resources.add(listener);
+        return listener.url(scheme);
+    }
+
+    /** The id of DynamoDB's AWS-managed prefix list in this region, as deploy-all.sh looks it up. */
+    public String dynamodbPrefixListId() {
+        return dynamodbPrefixListId(region);
+    }
+
+    /** The rehearsal's id of DynamoDB's prefix list in {@code region}: the same for every run. */
+    public static String dynamodbPrefixListId(String region) {
+        return String.format("pl-%08x", ("com.amazonaws." + region + ".dynamodb").hashCode());
+    }
+
+    /** Connections that security groups left unanswered since the last call, with the missing rule. */
+    public List<String> drainNetworkDenials() {
+        List<String> seen = List.copyOf(networkDenials);
+        networkDenials.clear();
+        return seen;
+    }
+
     /** Explanations of AssumeRole calls STS refused since the last call. */
-    List<String> drainStsDenials() {
+    public List<String> drainStsDenials() {
         List<String> seen = List.copyOf(stsDenials);
         stsDenials.clear();
         return seen;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();
             } catch (Exception e) {
-                System.err.println("run-local: while shutting down: " + e.getMessage());
+                System.err.println("run-local.sh: while stopping " + resources.get(i).getClass().getSimpleName()
+                        + ": " + e);
             }
         }
         resources.clear();
+        if (Thread.currentThread() != closeOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook runs anyway and finds nothing left to close.
+            }
+        }
     }
 }

@@ -2,35 +2,42 @@ package com.example.privateapi.rehearsal.local;
 
 import java.io.PrintStream;
 
-/** Numbered progress lines with the time each step took, so a slow step is visible. */
-final class Progress {
+/** Numbered progress lines with the time each step took, so a slow step is visible; each fits a terminal line. */
+public final class Progress {
 
     private final PrintStream out;
     private final long started = System.nanoTime();
     private int step;
     private long stepStarted;
 
-    Progress(PrintStream out) {
+    public Progress(PrintStream out) {
         this.out = out;
     }
 
-    void step(String what) {
+    public void step(String what) {
         stepStarted = System.nanoTime();
-        out.printf("[%d] %s%n", ++step, what);
-        out.flush();
+        print("[" + ++step + "] " + what);
     }
 
-    void done(String what) {
-        out.printf("    %s (%.1f s)%n", what, (System.nanoTime() - stepStarted) / 1e9);
-        out.flush();
+    public void done(String what) {
+        print(String.format("    %s (%.1f s)", what, (System.nanoTime() - stepStarted) / 1e9));
     }
 
-    void note(String what) {
-        out.println("    " + what);
-        out.flush();
+    public void note(String what) {
+        print("    " + what);
     }
 
-    double elapsedSeconds() {
+    /** A verdict or other line of its own, fitted like the rest. */
+    public void line(String what) {
+        print(what);
+    }
+
+    public double elapsedSeconds() {
         return (System.nanoTime() - started) / 1e9;
+    }
+
+    private void print(String line) {
+        out.println(TerminalLine.fit(line));
+        out.flush();
     }
 }

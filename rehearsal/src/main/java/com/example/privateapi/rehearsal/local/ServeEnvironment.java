@@ -7,36 +7,37 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The variables {@code run-local.sh --serve} writes, so curl and the aws CLI can talk to the rehearsal. */
-final class ServeEnvironment {
+public final class ServeEnvironment {
 
     private ServeEnvironment() {
     }
 
-    static Map<String, String> of(RunLocalOptions options, Deployment deployment, LocalCloud cloud,
-                                  StackApplier applier, LocalCloud.EndpointListener apiEndpoint) throws IOException {
+    public static Map<String, String> of(DeploySettings settings, Deployment deployment, LocalCloud cloud,
+                                         StackApplier applier, LocalCloud.EndpointListener apiEndpoint)
+            throws IOException {
         Map<String, String> provider = deployment.provider().outputs();
         Map<String, String> consumer = deployment.consumer().outputs();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("AWS_REGION", options.region());
+        env.put("AWS_REGION", settings.region());
         // The aws CLI reads this one.
-        env.put("AWS_DEFAULT_REGION", options.region());
+        env.put("AWS_DEFAULT_REGION", settings.region());
         env.put("API_ID", provider.get("APIGatewayID"));
         env.put("API_HOST", provider.get("APIGatewayFQDN"));
         env.put("API_PREFIX", "/" + provider.get("APIStageName"));
         env.put("API_VPCE_ID", apiEndpoint.endpoint().id());
         env.put("API_VPCE_URL", apiEndpoint.url().toString());
         env.put("OTHER_VPCE_URL", cloud.endpoint(DeployFlow.OTHER_ENDPOINT, false).url().toString());
-        env.put("STS_URL", cloud.stsUrl.toString());
+        env.put("STS_URL", cloud.stsUrl().toString());
         env.put("ROLE_TO_ASSUME", provider.get("APIAccessRole"));
         putClient(env, "DIRECT_CLIENT", consumer.get("DirectAuthClientRole"),
                 applier.credentialsOf(consumer.get("DirectAuthClientFunctionName")));
         String assumeFunction = consumer.get("AssumeRoleClientFunctionName");
         Credentials assume = assumeFunction == null ? null : applier.credentialsOf(assumeFunction);
         putClient(env, "ASSUME_CLIENT", assume == null ? null : assume.principal().roleArn(), assume);
-        env.put("DYNAMODB_URL", cloud.dynamodbUrl.toString());
+        env.put("DYNAMODB_URL", cloud.dynamodbUrl().toString());
         env.put("DDB_TABLE", provider.get("RequestsTableName"));
-        env.put("CONSUMER_ACCOUNT_ID", options.consumerAccount());
-        env.put("PROVIDER_ACCOUNT_ID", options.providerAccount());
+        env.put("CONSUMER_ACCOUNT_ID", settings.consumerAccount());
+        env.put("PROVIDER_ACCOUNT_ID", settings.providerAccount());
         return env;
     }
 

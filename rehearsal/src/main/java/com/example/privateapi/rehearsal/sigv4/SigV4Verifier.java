@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * Verifies AWS Signature Version 4 on incoming requests, both the Authorization header form and the presigned
- * query form, as AWS services do: scope, clock skew of five minutes either way, the signing key's owner, and
+ * query form, as AWS services do: scope, the time window (five minutes either way, or a presigned request's
+ * X-Amz-Expires), the signing key's owner, and
  * the signature itself (compared in constant time).
  */
 public final class SigV4Verifier {
@@ -150,18 +151,21 @@ public final class SigV4Verifier {
         return null;
     }
 
+    /**
+     * The time window of a signature. A request must arrive within five minutes of its X-Amz-Date, either way
+     * (IAM User Guide, "Signing AWS API requests": "a request must reach AWS within five minutes of the time stamp
+     * in the request"); a presigned request without X-Amz-Expires gets no more. With X-Amz-Expires, a presigned
+     * request is valid until X-Amz-Date plus that many seconds (at most seven days, checked by the parser).
+     */
     private VerificationResult checkTime(SigningParameters params, Instant signedAt) {
         Instant now = clock.instant();
-        if (params.presigned() && params.expiresSeconds() > 0
-                && now.isAfter(signedAt.plusSeconds(params.expiresSeconds()))) {
-            return reject(RejectReason.INVALID_SIGNATURE, "Signature expired: "
-                    + AMZ_DATE.format(signedAt.plusSeconds(params.expiresSeconds())) + " is now earlier than "
-                    + AMZ_DATE.format(now) + " (" + params.amzDate() + " + " + params.expiresSeconds() + " s.)");
-        }
-        if (!params.presigned() && signedAt.isBefore(now.minus(MAX_SKEW))) {
-            return reject(RejectReason.INVALID_SIGNATURE, "Signature expired: " + params.amzDate()
-                    + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
-                    + " - 5 min.)");
+        if (params.presigned() && params.expiresSeconds() != null) {
+            long expires = params.expiresSeconds();
+            if (now.isAfter(signedAt.plusSeconds(expires))) {
+                return expired(params.amzDate(), now, Duration.ofSeconds(expires));
+            }
+        } else if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+            return expired(params.amzDate(), now, MAX_SKEW);
         }
         if (signedAt.isAfter(now.plus(MAX_SKEW))) {
             return reject(RejectReason.INVALID_SIGNATURE, "Signature not yet current: " + params.amzDate()
@@ -169,6 +173,14 @@ public final class SigV4Verifier {
                     + " + 5 min.)");
         }
         return null;
+    }
+
+    /** AWS's wording: {@code Signature expired: DATE is now earlier than NOW-WINDOW (NOW - WINDOW.)}. */
+    private static VerificationResult expired(String amzDate, Instant now, Duration window) {
+        long seconds = window.getSeconds();
+        String shown = seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " sec";
+        return reject(RejectReason.INVALID_SIGNATURE, "Signature expired: " + amzDate + " is now earlier than "
+                + AMZ_DATE.format(now.minus(window)) + " (" + AMZ_DATE.format(now) + " - " + shown + ".)");
     }
 
     private static String stringToSign(SigningParameters params, String canonical) {

@@ -15,11 +15,11 @@ import java.util.List;
  * @param amzDate        the request time (yyyyMMdd'T'HHmmss'Z')
  * @param sessionToken   the session token sent, or null
  * @param presigned      whether the parameters came from the query string
- * @param expiresSeconds X-Amz-Expires of a presigned request, else 0
+ * @param expiresSeconds X-Amz-Expires of a presigned request (0 to 604800), or null when the request has none
  */
 record SigningParameters(String accessKeyId, String scopeDate, String scopeRegion, String scopeService,
                          String scopeTerminal, List<String> signedHeaders, String signature, String amzDate,
-                         String sessionToken, boolean presigned, long expiresSeconds) {
+                         String sessionToken, boolean presigned, Long expiresSeconds) {
 
     String scope() {
         return scopeDate + "/" + scopeRegion + "/" + scopeService + "/" + scopeTerminal;

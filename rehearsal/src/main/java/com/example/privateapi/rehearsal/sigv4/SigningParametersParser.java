@@ -13,6 +13,8 @@ import java.util.Map;
 final class SigningParametersParser {
 
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    /** Seven days: a signing key is valid that long. */
+    static final long MAX_EXPIRES_SECONDS = 604800;
 
     /** The request carries no signature at all. */
     static final class Unsigned extends Exception {
@@ -77,7 +79,7 @@ final class SigningParametersParser {
         List<String> signedHeaders = signedHeaders(params.get("SignedHeaders"));
         return new SigningParameters(credential[0], credential[1], credential[2], credential[3], credential[4],
                 signedHeaders, params.get("Signature"), amzDate.trim(), request.header("x-amz-security-token"),
-                false, 0);
+                false, null);
     }
 
     private static SigningParameters fromQuery(Map<String, List<String>> query) throws Malformed {
@@ -95,23 +97,36 @@ final class SigningParametersParser {
             throw new Malformed("X-Amz-Algorithm must be " + ALGORITHM + ", got '" + first(query, "X-Amz-Algorithm")
                     + "'.");
         }
-        long expires = 0;
-        String expiresText = first(query, "X-Amz-Expires");
-        if (expiresText != null) {
-            try {
-                expires = Long.parseLong(expiresText);
-            } catch (NumberFormatException e) {
-                expires = -1;
-            }
-            if (expires < 1 || expires > 604800) {
-                throw new Malformed("X-Amz-Expires must be a whole number of seconds from 1 to 604800, got '"
-                        + expiresText + "'.");
-            }
-        }
+        Long expires = expires(first(query, "X-Amz-Expires"));
         String[] credential = credential(first(query, "X-Amz-Credential"));
         return new SigningParameters(credential[0], credential[1], credential[2], credential[3], credential[4],
                 signedHeaders(first(query, "X-Amz-SignedHeaders")), first(query, "X-Amz-Signature"),
                 first(query, "X-Amz-Date"), first(query, "X-Amz-Security-Token"), true, expires);
+    }
+
+    /**
+     * X-Amz-Expires, optional: "the time period, in seconds, for which the generated presigned URL is valid ... the
+     * maximum is 604800 (seven days)" (IAM User Guide, "Authentication methods", query string parameters). The
+     * messages are AWS's own (S3's answers to a malformed value).
+     */
+    private static Long expires(String text) throws Malformed {
+        if (text == null) {
+            return null;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new Malformed("X-Amz-Expires should be a number");
+        }
+        if (seconds < 0) {
+            throw new Malformed("X-Amz-Expires must be non-negative");
+        }
+        if (seconds > MAX_EXPIRES_SECONDS) {
+            throw new Malformed("X-Amz-Expires must be less than a week (in seconds); that is, the given "
+                    + "X-Amz-Expires must be less than 604800 seconds");
+        }
+        return seconds;
     }
 
     private static String[] credential(String credential) throws Malformed {

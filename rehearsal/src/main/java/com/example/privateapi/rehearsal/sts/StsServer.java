@@ -1,9 +1,8 @@
 package com.example.privateapi.rehearsal.sts;
 
 import com.example.privateapi.rehearsal.http.UrlEncoded;
-import com.example.privateapi.iam.AuthorizationRequest;
 import com.example.privateapi.iam.Decision;
-import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.ParsedRequest;
 import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
@@ -34,7 +33,8 @@ import java.util.regex.Pattern;
 /**
  * STS on loopback, speaking its query protocol (form-encoded requests, XML answers and errors) so that the
  * unmodified SDK and the aws CLI work against it: {@code GetCallerIdentity}, and {@code AssumeRole} with the role's
- * trust policy and the caller's identity policies enforced (a caller from another account needs both).
+ * trust policy and the caller's identity policies enforced (the trust policy must allow the caller even within its
+ * account; a caller from another account needs both).
  */
 public final class StsServer implements AutoCloseable {
 
@@ -138,10 +138,10 @@ public final class StsServer implements AutoCloseable {
             return error(StsError.accessDenied(caller.principal().arn(), roleArn), requestId);
         }
         Role role = found.get();
-        Decision decision = evaluator.evaluate(new AuthorizationRequest(caller.principal(), "sts:AssumeRole",
+        // The trust policy must allow the caller itself, even within one account: ParsedRequest.assumesRole().
+        Decision decision = evaluator.evaluate(new ParsedRequest(caller.principal(), "sts:AssumeRole",
                 roleArn, role.accountId(), Map.of("aws:RequestedRegion", List.of(region)),
-                identities.identityPolicies(caller.principal()),
-                new NamedPolicy("trust policy of role " + role.name(), role.trustPolicy()), null));
+                identities.identityPolicies(caller.principal()), role.trustPolicy(), null));
         if (!decision.allowed()) {
             denials.accept("sts:AssumeRole " + requestId + " denied (" + decision.outcome().label() + "): "
                     + decision.reason());

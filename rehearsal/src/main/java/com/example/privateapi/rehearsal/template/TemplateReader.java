@@ -18,4 +18,18 @@ public final class TemplateReader {
         }
         return new StackDeployer(this, template, target).deploy(parameters);
     }
+
+    /**
+     * Checks parameter values against the template's definitions (names, types, allowed values and patterns,
+     * bounds), as CloudFormation does before it creates anything: bad values fail here, before a deploy starts.
+     */
+    @SuppressWarnings("unchecked")
+    public void checkParameters(Path template, Map<String, String> parameters) {
+        if (!Files.isRegularFile(template)) {
+            throw new TemplateException(template + ": no such template");
+        }
+        Object definitions = YamlTemplates.load(template).get("Parameters");
+        ParameterResolver.resolve(template.getFileName().toString(),
+                definitions instanceof Map ? (Map<String, Object>) definitions : Map.of(), parameters);
+    }
 }

@@ -34,30 +34,6 @@ class GatewayPartsTest {
     }
 
     @Test
-    void executeApiShorthandIsExpandedInResourceAndNotResource() {
-        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
-                + "\"Action\":\"execute-api:Invoke\",\"Resource\":[\"execute-api:/Prod/GET/*\","
-                + "\"arn:aws:execute-api:us-east-1:1:x/*\"]},{\"Effect\":\"Deny\",\"Principal\":\"*\","
-                + "\"Action\":\"execute-api:Invoke\",\"NotResource\":\"execute-api:/*\"}]}";
-        var expanded = JsonParser.parseString(ExecuteApiArn.expandShorthand(policy, "us-east-1", "222222222222",
-                "abc123defg")).getAsJsonObject().getAsJsonArray("Statement");
-        assertEquals("arn:aws:execute-api:us-east-1:222222222222:abc123defg/Prod/GET/*",
-                expanded.get(0).getAsJsonObject().getAsJsonArray("Resource").get(0).getAsString());
-        assertEquals("arn:aws:execute-api:us-east-1:1:x/*",
-                expanded.get(0).getAsJsonObject().getAsJsonArray("Resource").get(1).getAsString());
-        assertEquals("arn:aws:execute-api:us-east-1:222222222222:abc123defg/*",
-                expanded.get(1).getAsJsonObject().get("NotResource").getAsString());
-    }
-
-    @Test
-    void methodArnsFollowApiGatewaysLayout() {
-        assertEquals("arn:aws:execute-api:us-east-1:222222222222:abc/Prod/GET/",
-                ExecuteApiArn.of("us-east-1", "222222222222", "abc", "Prod", "GET", "/"));
-        assertEquals("arn:aws:execute-api:us-east-1:222222222222:abc/Prod/GET/requests/r-1",
-                ExecuteApiArn.of("us-east-1", "222222222222", "abc", "Prod", "GET", "/requests/r-1"));
-    }
-
-    @Test
     void proxyResponsesMapStatusHeadersAndBody() throws Exception {
         var mapped = new ProxyResponseMapper().map("{\"statusCode\":201,\"headers\":{\"A\":\"1\"},"
                 + "\"multiValueHeaders\":{\"A\":[\"2\"]},\"body\":\"hi\"}");

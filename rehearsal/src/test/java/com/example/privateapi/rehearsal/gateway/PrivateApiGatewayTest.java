@@ -1,6 +1,8 @@
 package com.example.privateapi.rehearsal.gateway;
 
-import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.Policy;
+import com.example.privateapi.iam.PolicyKind;
+import com.example.privateapi.iam.apigateway.ResourcePolicyShorthand;
 import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,6 +46,9 @@ class PrivateApiGatewayTest {
             + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     static final String INVOKE_ANY_API = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"execute-api:Invoke\",\"Resource\":\"arn:aws:execute-api:*:*:*/*\"}]}";
+    static final String BACKEND = "arn:aws:lambda:us-east-1:" + PROVIDER + ":function:backend";
+    static final String BROKEN = "arn:aws:lambda:us-east-1:" + PROVIDER + ":function:broken";
+    static final String UNPERMITTED = "arn:aws:lambda:us-east-1:" + PROVIDER + ":function:unpermitted";
     static final String RESOURCE_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":["
             + "{\"Sid\":\"AllowDirectClients\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"" + CLIENT_ROLE + "\"]},"
             + "\"Action\":\"execute-api:Invoke\",\"Resource\":\"execute-api:/Prod/GET/*\"},"
@@ -50,12 +56,17 @@ class PrivateApiGatewayTest {
             + "\"Action\":\"execute-api:Invoke\",\"Resource\":\"execute-api:/*\","
             + "\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpce\":[\"vpce-0allowed000000001\"]}}}]}";
 
+    static final String ACCESS_LOG_FORMAT = AccessLogFormatter.DEFAULT_FORMAT.substring(0,
+            AccessLogFormatter.DEFAULT_FORMAT.length() - 1) + ",\"domainName\":\"$context.domainName\"}";
+
     final MutableClock clock = new MutableClock(Instant.now());
     final IdentityStore identities = new IdentityStore(clock);
     final List<String> accessLog = new CopyOnWriteArrayList<>();
     final AtomicReference<String> lastEvent = new AtomicReference<>();
+    final List<GatewayResponse> responses = new CopyOnWriteArrayList<>();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    GatewayPipeline pipeline;
     PrivateApiGateway gateway;
     URI allowedEndpoint;
     URI otherEndpoint;
@@ -65,28 +76,38 @@ class PrivateApiGatewayTest {
 
     @BeforeEach
     void start() throws IOException {
-        Role clientRole = new Role(CLIENT_ROLE, "AROACLIENTROLE000001", LAMBDA_TRUST,
-                List.of(new NamedPolicy("DirectClientRole inline InvokeApi", INVOKE_ANY_API)), Duration.ofHours(1));
-        Role otherRole = new Role(OTHER_ROLE, "AROAOTHERROLE0000001", LAMBDA_TRUST,
-                List.of(new NamedPolicy("SomeOtherRole inline InvokeApi", INVOKE_ANY_API)), Duration.ofHours(1));
+        Policy lambdaTrust = Policy.parse("trust", LAMBDA_TRUST, PolicyKind.TRUST);
+        Role clientRole = new Role(CLIENT_ROLE, "AROACLIENTROLE000001", lambdaTrust, List.of(Policy.parse(
+                "DirectClientRole inline InvokeApi", INVOKE_ANY_API, PolicyKind.IDENTITY)), Duration.ofHours(1));
+        Role otherRole = new Role(OTHER_ROLE, "AROAOTHERROLE0000001", lambdaTrust, List.of(Policy.parse(
+                "SomeOtherRole inline InvokeApi", INVOKE_ANY_API, PolicyKind.IDENTITY)), Duration.ofHours(1));
         identities.putRole(clientRole);
         identities.putRole(otherRole);
         client = identities.startRoleSession(clientRole, "direct-client", Duration.ofHours(1));
         otherClient = identities.startRoleSession(otherRole, "other", Duration.ofHours(1));
 
         ApiDefinition api = new ApiDefinition(API_ID, PROVIDER, "Prod", List.of(
-                new Route("GET", "/", "backend"), new Route("GET", "/requests/{requestId}", "backend"),
-                new Route("GET", "/broken", "broken")), RESOURCE_POLICY, null);
-        FunctionInvoker invoker = (name, event) -> {
-            if (name.equals("broken")) {
+                new Route("GET", "/", BACKEND, null), new Route("GET", "/requests/{requestId}", BACKEND, null),
+                new Route("GET", "/broken", BROKEN, null),
+                new Route("GET", "/as-caller", BACKEND, Route.CALLER_CREDENTIALS),
+                new Route("GET", "/unpermitted", UNPERMITTED, null)), Policy.parse("resource policy of API " + API_ID,
+                ResourcePolicyShorthand.expand(RESOURCE_POLICY, REGION, PROVIDER, API_ID), PolicyKind.RESOURCE),
+                ACCESS_LOG_FORMAT);
+        FunctionInvoker invoker = (arn, event) -> {
+            if (arn.equals(BROKEN)) {
                 throw new FunctionInvoker.IntegrationException("Unhandled: boom");
             }
             lastEvent.set(event);
             return "{\"statusCode\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\"{\\\"ok\\\":true}\"}";
         };
-        GatewayPipeline pipeline = new GatewayPipeline(REGION, () -> Map.of(API_ID, api),
+        Map<String, Policy> functionPolicies = Map.of(BACKEND, apiGatewayMayInvoke(BACKEND),
+                BROKEN, apiGatewayMayInvoke(BROKEN));
+        pipeline = new GatewayPipeline(REGION, id -> Optional.ofNullable(
+                id.equals(API_ID) ? Map.of("Prod", api) : null),
                 new RequestAuthorizer(REGION, new SigV4Verifier(identities, clock), identities, new PolicyEvaluator()),
-                invoker, clock, accessLog::add, response -> { });
+                new IntegrationAuthorizer(new PolicyEvaluator(), identities,
+                        arn -> Optional.ofNullable(functionPolicies.get(arn))),
+                invoker, clock, accessLog::add, responses::add);
         gateway = new PrivateApiGateway(pipeline);
         allowedEndpoint = gateway.startEndpoint(new VpcEndpoint("vpce-0allowed000000001", "vpc-0consumer0000001",
                 null));
@@ -154,6 +175,54 @@ class PrivateApiGatewayTest {
                 "MissingAuthenticationTokenException", "message", "Missing Authentication Token");
         assertError(send(signed(allowedEndpoint, "/Dev/", client, clock.instant())), 403,
                 "MissingAuthenticationTokenException", "message", "Missing Authentication Token");
+    }
+
+    /**
+     * A Host and x-apigw-api-id naming no API: 403 {"message":"Forbidden"}, ForbiddenException (AWS Knowledge Center,
+     * "How do I troubleshoot HTTP 403 errors from API Gateway?": "ForbiddenException" / "Forbidden").
+     */
+    @Test
+    void aRequestNamingNoDeployedApiIsForbidden() throws Exception {
+        HttpRequest unknownId = SignedHttp.get(allowedEndpoint.resolve("/Prod/"), Map.of("x-apigw-api-id",
+                "nosuchapi1"), client, REGION, java.time.Clock.fixed(clock.instant(), java.time.ZoneOffset.UTC));
+        assertError(send(unknownId), 403, "ForbiddenException", "message", "Forbidden");
+        // No x-apigw-api-id, and a Host (127.0.0.1:port here) that is no API's name.
+        assertError(send(HttpRequest.newBuilder(allowedEndpoint.resolve("/Prod/")).GET().build()), 403,
+                "ForbiddenException", "message", "Forbidden");
+        assertEquals(2, accessLog.size(), accessLog.toString());
+    }
+
+    /**
+     * With private DNS off the client calls the endpoint's own name: $context.domainName is "the full domain name
+     * used to invoke the API" (the Host) and $context.domainPrefix "the first label of the $context.domainName"
+     * (API Gateway Developer Guide, "$context variables for data models, authorizers, mapping templates, and access
+     * logging").
+     */
+    @Test
+    void theEventsDomainNameIsTheHostTheClientCalled() {
+        String vpceName = "vpce-0allowed000000001-abcdefgh.execute-api.us-east-1.vpce.amazonaws.com";
+        JsonObject context = eventThroughPipeline(vpceName).getAsJsonObject("requestContext");
+        assertEquals(vpceName, context.get("domainName").getAsString());
+        assertEquals("vpce-0allowed000000001-abcdefgh", context.get("domainPrefix").getAsString());
+
+        String apiName = API_ID + ".execute-api.us-east-1.amazonaws.com";
+        JsonObject viaPrivateDns = eventThroughPipeline(apiName).getAsJsonObject("requestContext");
+        assertEquals(apiName, viaPrivateDns.get("domainName").getAsString());
+        assertEquals(API_ID, viaPrivateDns.get("domainPrefix").getAsString());
+        assertEquals(vpceName, JsonParser.parseString(accessLog.get(0)).getAsJsonObject().get("domainName")
+                .getAsString(), accessLog.get(0));
+    }
+
+    /** A request signed for {@code host} as the client sends it through the allowed endpoint's listener. */
+    private JsonObject eventThroughPipeline(String host) {
+        HttpRequest signed = SignedHttp.get(URI.create("https://" + host + "/Prod/"), Map.of("x-apigw-api-id",
+                API_ID), client, REGION, java.time.Clock.fixed(clock.instant(), java.time.ZoneOffset.UTC));
+        Map<String, List<String>> headers = new java.util.HashMap<>(signed.headers().map());
+        headers.put("Host", List.of(host));
+        GatewayResponse response = pipeline.handle(new GatewayRequest("GET", "/Prod/", null, headers, new byte[0],
+                "10.0.1.15", new VpcEndpoint("vpce-0allowed000000001", "vpc-0consumer0000001", null)));
+        assertEquals(200, response.status(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        return JsonParser.parseString(lastEvent.get()).getAsJsonObject();
     }
 
     @Test
@@ -235,6 +304,39 @@ class PrivateApiGatewayTest {
         assertTrue(response.headers().firstValue("x-amzn-RequestId").isPresent());
     }
 
+    /**
+     * "Lambda integrations" and "Control access to a REST API with IAM permissions" (API Gateway Developer Guide):
+     * with no integration credentials API Gateway invokes the function with the permission the function's resource
+     * policy gives apigateway.amazonaws.com for the method's ARN; without it the caller gets a 500.
+     */
+    @Test
+    void aFunctionWhoseResourcePolicyDoesNotLetApiGatewayInvokeItIsA500WithTheReason() throws Exception {
+        HttpResponse<String> response = send(signed(allowedEndpoint, "/Prod/unpermitted", client, clock.instant()));
+        assertEquals(500, response.statusCode());
+        assertEquals("{\"message\":\"Internal server error\"}", response.body());
+        assertTrue(accessLog.stream().anyMatch(l -> l.contains("\"errorResponseType\":\"API_CONFIGURATION_ERROR\"")),
+                accessLog.toString());
+        String why = responses.get(responses.size() - 1).explanation();
+        assertTrue(why.contains("with its own permission") && why.contains("AWS::Lambda::Permission"), why);
+        assertEquals(null, lastEvent.get(), "the function was not invoked");
+    }
+
+    /**
+     * SAM's default for AWS_IAM methods: the integration calls the function with the caller's credentials
+     * (credentials arn:aws:iam::*:user/*). A caller from another account has no lambda:InvokeFunction on it, and the
+     * function's resource policy names only API Gateway: 500.
+     */
+    @Test
+    void withTheCallersCredentialsACrossAccountCallerCannotInvokeTheFunction() throws Exception {
+        HttpResponse<String> response = send(signed(allowedEndpoint, "/Prod/as-caller", client, clock.instant()));
+        assertEquals(500, response.statusCode());
+        assertEquals("{\"message\":\"Internal server error\"}", response.body());
+        String why = responses.get(responses.size() - 1).explanation();
+        assertTrue(why.contains("with the caller's credentials") && why.contains("Auth.InvokeRole: NONE"), why);
+        assertTrue(why.contains(client.principal().arn()), why);
+        assertEquals(null, lastEvent.get(), "the function was not invoked");
+    }
+
     @Test
     void aPayloadOverTenMegabytesIsRequestTooLong() throws Exception {
         byte[] body = new byte[GatewayPipeline.MAX_PAYLOAD_BYTES + 1];
@@ -252,6 +354,14 @@ class PrivateApiGatewayTest {
         send(signed(outside, "/Prod/", client, clock.instant()));
         long requestLines = accessLog.stream().filter(l -> l.startsWith("{")).count();
         assertEquals(3, requestLines, accessLog.toString());
+    }
+
+    private static Policy apiGatewayMayInvoke(String function) {
+        return Policy.parse("resource policy of " + function, "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"apigateway.amazonaws.com\"},"
+                + "\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"" + function + "\",\"Condition\":{"
+                + "\"ArnLike\":{\"AWS:SourceArn\":\"arn:aws:execute-api:us-east-1:" + PROVIDER + ":" + API_ID
+                + "/*/GET/*\"}}}]}", PolicyKind.RESOURCE);
     }
 
     private void assertError(HttpResponse<String> response, int status, String type, String key, String message) {

@@ -12,10 +12,14 @@ class RouterTest {
 
     private final Router router = new Router("us-east-1");
     private final ApiDefinition api = new ApiDefinition("abc123defg", "222222222222", "Prod", List.of(
-            new Route("GET", "/", "backend"),
-            new Route("GET", "/requests/{requestId}", "backend"),
-            new Route("GET", "/requests/latest", "latest"),
-            new Route("ANY", "/files/{proxy+}", "files")), null, null);
+            new Route("GET", "/", fn("backend"), null),
+            new Route("GET", "/requests/{requestId}", fn("backend"), null),
+            new Route("GET", "/requests/latest", fn("latest"), null),
+            new Route("ANY", "/files/{proxy+}", fn("files"), null)), null, null);
+
+    private static String fn(String name) {
+        return "arn:aws:lambda:us-east-1:222222222222:function:" + name;
+    }
 
     @Test
     void apiIdComesFromTheHeaderBeforeTheHost() {

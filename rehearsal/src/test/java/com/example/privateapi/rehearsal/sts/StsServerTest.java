@@ -1,6 +1,7 @@
 package com.example.privateapi.rehearsal.sts;
 
-import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.iam.Policy;
+import com.example.privateapi.iam.PolicyKind;
 import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
@@ -56,8 +57,9 @@ class StsServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        identities.putRole(new Role(ROLE_ARN, "AROAAPIACCESSROLE001", TRUST_CONSUMER, List.of(), Duration.ofHours(1)));
-        caller = identities.createUser(CONSUMER, "client", List.of(new NamedPolicy("client inline", MAY_ASSUME)));
+        identities.putRole(role(TRUST_CONSUMER));
+        caller = identities.createUser(CONSUMER, "client", List.of(Policy.parse("client inline", MAY_ASSUME,
+                PolicyKind.IDENTITY)));
         sts = new StsServer(identities, new SigV4Verifier(identities, clock), new PolicyEvaluator(), "us-east-1",
                 denials::add);
         endpoint = sts.start();
@@ -66,6 +68,11 @@ class StsServerTest {
     @AfterEach
     void stop() {
         sts.close();
+    }
+
+    static Role role(String trustPolicy) {
+        return new Role(ROLE_ARN, "AROAAPIACCESSROLE001", Policy.parse("trust policy of role ApiAccessRole",
+                trustPolicy, PolicyKind.TRUST), List.of(), Duration.ofHours(1));
     }
 
     StsClient client(AwsCredentials credentials) {
@@ -110,8 +117,7 @@ class StsServerTest {
 
     @Test
     void aTrustPolicyNotNamingTheCallersAccountIsAccessDeniedWithTheReasonLogged() {
-        identities.putRole(new Role(ROLE_ARN, "AROAAPIACCESSROLE001", TRUST_CONSUMER.replace(CONSUMER, "333333333333"),
-                List.of(), Duration.ofHours(1)));
+        identities.putRole(role(TRUST_CONSUMER.replace(CONSUMER, "333333333333")));
         try (StsClient client = client(sdk(caller))) {
             StsException e = assertThrows(StsException.class,
                     () -> client.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("rehearsal")));
@@ -124,6 +130,38 @@ class StsServerTest {
         assertTrue(denials.get(0).contains("Cross-account request"), denials.get(0));
     }
 
+    /**
+     * Within one account an identity-policy allow is not enough: "IAM role trust policies ... must explicitly allow
+     * access for principals" (IAM User Guide, "How AWS enforcement code logic evaluates requests to allow or deny
+     * access", "Resource-based policies").
+     */
+    @Test
+    void inTheRolesOwnAccountTheTrustPolicyMustAllowTheCallerToo() {
+        Credentials local = identities.createUser(PROVIDER, "operator", List.of(Policy.parse("operator inline",
+                MAY_ASSUME, PolicyKind.IDENTITY)));
+        try (StsClient client = client(sdk(local))) {
+            StsException e = assertThrows(StsException.class,
+                    () -> client.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("operator")));
+            assertEquals("AccessDenied", e.awsErrorDetails().errorCode());
+        }
+        assertTrue(denials.get(0).contains("a role's trust policy must allow the caller explicitly, even within one "
+                + "account"), denials.get(0));
+
+        // Naming the provider's own account delegates to its identity policies: now the allow counts.
+        identities.putRole(role(TRUST_CONSUMER.replace("\"" + CONSUMER + "\"",
+                "[\"" + CONSUMER + "\",\"arn:aws:iam::" + PROVIDER + ":root\"]")));
+        try (StsClient client = client(sdk(local))) {
+            assertEquals("arn:aws:sts::" + PROVIDER + ":assumed-role/ApiAccessRole/operator",
+                    client.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("operator")).assumedRoleUser().arn());
+        }
+        Credentials bare = identities.createUser(PROVIDER, "bare", List.of());
+        try (StsClient client = client(sdk(bare))) {
+            assertThrows(StsException.class, () -> client.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("bare")));
+        }
+        assertTrue(denials.get(1).contains("names the account " + PROVIDER + ", which delegates to the account"),
+                denials.get(1));
+    }
+
     @Test
     void aCallerWithoutAnIdentityPolicyAllowingItIsDeniedCrossAccount() {
         Credentials bare = identities.createUser(CONSUMER, "bare", List.of());
@@ -132,7 +170,9 @@ class StsServerTest {
                     () -> client.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("rehearsal")));
             assertEquals("AccessDenied", e.awsErrorDetails().errorCode());
         }
-        assertTrue(denials.get(0).contains("no identity policy"), denials.get(0));
+        // The trust policy names the consumer account: a delegation its identity policies must take up.
+        assertTrue(denials.get(0).contains("names the account " + CONSUMER + ", which delegates to the account: the "
+                + "caller's identity policies must allow too, and none does"), denials.get(0));
     }
 
     @Test

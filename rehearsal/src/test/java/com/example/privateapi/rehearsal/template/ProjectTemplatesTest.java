@@ -23,11 +23,13 @@ class ProjectTemplatesTest {
     static final DeployTarget PROVIDER = new DeployTarget("222222222222", "us-east-1", "private-api-backend");
     static final DeployTarget CONSUMER = new DeployTarget("111111111111", "us-east-1", "private-api-client");
 
+    static final Map<String, String> PREFIX_LIST = Map.of("pDynamoDBPrefixListId", "pl-0123abcd");
+
     final TemplateReader reader = new TemplateReader();
 
     @Test
     void theDeployFlowHandsEveryOutputOnAndTheModelCarriesTheTemplatesPolicies() {
-        DeployedStack provider = reader.deploy(BACKEND, Map.of(), PROVIDER);
+        DeployedStack provider = reader.deploy(BACKEND, PREFIX_LIST, PROVIDER);
         String apiId = provider.outputs().get("APIGatewayID");
         assertTrue(apiId.matches("[a-z0-9]{10}"), apiId);
         assertEquals(apiId + ".execute-api.us-east-1.amazonaws.com", provider.outputs().get("APIGatewayFQDN"));
@@ -42,17 +44,20 @@ class ProjectTemplatesTest {
         assertTrue(endpointId.matches("vpce-[0-9a-f]{17}"), endpointId);
         assertTrue(consumer.outputs().containsKey("AssumeRoleClientFunctionName"));
 
-        DeployedStack updated = reader.deploy(BACKEND, Map.of("pTrustedPrincipals", "111111111111",
+        DeployedStack updated = reader.deploy(BACKEND, Map.of("pDynamoDBPrefixListId", "pl-0123abcd",
+                "pTrustedPrincipals", "111111111111",
                 "pAPIAccessList", directRole, "pAllowedVPCEndpoints", endpointId), PROVIDER);
         assertEquals(apiId, updated.outputs().get("APIGatewayID"), "an update keeps physical ids");
 
         Model.RestApi api = updated.apis().get(0);
         assertEquals("PRIVATE", api.endpointType());
-        assertEquals("AWS_IAM", api.authorization());
-        assertEquals("Prod", api.stageName());
-        assertEquals(List.of("GET /", "GET /requests/{requestId}"),
-                api.routes().stream().map(r -> r.method() + " " + r.path()).sorted().toList());
-        assertTrue(api.accessLogFormat().contains("$context.identity.vpceId"));
+        assertEquals(List.of("Prod"), api.stages().stream().map(Model.Stage::name).toList(),
+                "OpenApiVersion keeps SAM from creating its extra stage named Stage");
+        assertEquals(List.of("GET / AWS_IAM null", "GET /requests/{requestId} AWS_IAM null"),
+                api.routes().stream().map(r -> r.method() + " " + r.path() + " " + r.authorization() + " "
+                        + r.credentials()).sorted().toList(),
+                "Auth.InvokeRole: NONE: API Gateway invokes the backend with its own permission");
+        assertTrue(api.stages().get(0).accessLogFormat().contains("$context.identity.vpceId"));
         JsonArray statements = JsonParser.parseString(api.resourcePolicy()).getAsJsonObject()
                 .getAsJsonArray("Statement");
         String policy = statements.toString();
@@ -79,7 +84,8 @@ class ProjectTemplatesTest {
         assertEquals(accessRole, assume.environment().get("ROLE_TO_ASSUME"));
         assertEquals(provider.outputs().get("APIGatewayFQDN"), assume.environment().get("API_HOST"));
         assertTrue(assume.environment().get("VPCE_DNS_NAMES").contains(endpointId + "-"));
-        assertTrue(assume.codeUri().endsWith(Path.of("api-client", "target", "api-client.jar")), assume.codeUri().toString());
+        assertTrue(assume.codePath().endsWith(Path.of("api-client", "target", "api-client.jar")),
+                assume.codePath().toString());
         assertTrue(assume.inVpc());
         assertEquals("java21", assume.runtime());
 
@@ -96,6 +102,37 @@ class ProjectTemplatesTest {
         assertEquals(updated.outputs().get("RequestsTableName"), table.name());
     }
 
+    /**
+     * "AWS::EC2::SecurityGroup" (CloudFormation Template Reference): a group that declares no egress rule keeps EC2's
+     * default rule allowing all traffic out; rules added as separate resources do not remove it. The client group
+     * declares a placeholder so that only the endpoints' rules let traffic out; the backend's allows HTTPS to
+     * DynamoDB's prefix list only.
+     */
+    @Test
+    void securityGroupsLetOutOnlyWhatTheirRulesName() {
+        DeployedStack provider = reader.deploy(BACKEND, Map.of("pDynamoDBPrefixListId", "pl-0123abcd"), PROVIDER);
+        Model.SecurityGroup backend = provider.resources().securityGroups().stream()
+                .filter(g -> g.logicalId().equals("BackendSecurityGroup")).findFirst().orElseThrow();
+        assertEquals(List.of("tcp 443-443 pl-0123abcd"), backend.egress().stream()
+                .map(r -> r.protocol() + " " + r.fromPort() + "-" + r.toPort() + " " + r.peer()).toList());
+        DeployedStack consumer = reader.deploy(CLIENT, Map.of("pAPIHost", "abc123defg.execute-api.us-east-1.amazonaws.com",
+                "pCreateSTSEndpoint", "No"), CONSUMER);
+        Map<String, Model.SecurityGroup> groups = new LinkedHashMap<>();
+        consumer.resources().securityGroups().forEach(g -> groups.put(g.logicalId(), g));
+        String endpointGroup = groups.get("EndpointSecurityGroup").id();
+        assertEquals(List.of("icmp 127.0.0.1/32", "tcp " + endpointGroup, "tcp 0.0.0.0/0"),
+                groups.get("ClientSecurityGroup").egress().stream().map(r -> r.protocol() + " " + r.peer()).toList());
+    }
+
+    @Test
+    void aBackendInAVpcNeedsDynamoDbsPrefixList() {
+        TemplateException e = assertThrows(TemplateException.class, () -> reader.deploy(
+                Path.of("..", "api-backend", "api-backend.yaml"), Map.of("pVPCID", "vpc-0123456789abcdef0",
+                        "pLambdaSubnetIDs", "subnet-0123456789abcdef0"), PROVIDER));
+        assertTrue(e.getMessage().startsWith("api-backend.yaml: Rules.PrefixListWithVPC: pDynamoDBPrefixListId is "
+                + "required with pVPCID"), e.getMessage());
+    }
+
     @Test
     void withoutARoleToAssumeThereIsNoAssumeRoleClientNorItsOutput() {
         DeployedStack consumer = reader.deploy(CLIENT, Map.of("pAPIHost", "abc123defg.execute-api.us-east-1.amazonaws.com"),
@@ -106,7 +143,7 @@ class ProjectTemplatesTest {
 
     @Test
     void theDefaultResourcePolicyDeniesEveryEndpoint() {
-        DeployedStack provider = reader.deploy(BACKEND, Map.of(), PROVIDER);
+        DeployedStack provider = reader.deploy(BACKEND, PREFIX_LIST, PROVIDER);
         JsonObject deny = JsonParser.parseString(provider.apis().get(0).resourcePolicy()).getAsJsonObject()
                 .getAsJsonArray("Statement").asList().stream().map(e -> e.getAsJsonObject())
                 .filter(s -> s.get("Effect").getAsString().equals("Deny")).findFirst().orElseThrow();
@@ -122,7 +159,7 @@ class ProjectTemplatesTest {
         assertTrue(e.getMessage().startsWith("vpc-api-client.yaml: Parameter 'pAPIHost' failed to satisfy constraint"),
                 e.getMessage());
         TemplateException unknown = assertThrows(TemplateException.class,
-                () -> reader.deploy(BACKEND, Map.of("pNope", "1"), PROVIDER));
+                () -> reader.deploy(BACKEND, Map.of("pNope", "1", "pDynamoDBPrefixListId", "pl-0123abcd"), PROVIDER));
         assertEquals("vpc-api-backend.yaml: Parameters: [pNope] do not exist in the template", unknown.getMessage());
     }
 }

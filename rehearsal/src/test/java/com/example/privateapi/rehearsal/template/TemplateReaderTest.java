@@ -108,7 +108,7 @@ class TemplateReaderTest {
         DeployedStack stack = reader.deploy(DIR.resolve("sam.yaml"), Map.of(), TARGET);
         Model.LambdaFunction fn = stack.functions().get(0);
         assertEquals("example.Handler::handleRequest", fn.handler());
-        assertEquals(DIR.resolve("build/fn.jar").normalize(), fn.codeUri());
+        assertEquals(DIR.resolve("build/fn.jar").normalize(), fn.codePath());
         assertEquals(Duration.ofSeconds(20), fn.timeout(), "Globals apply");
         assertEquals(256, fn.memoryMb());
         assertTrue(fn.inVpc());
@@ -124,17 +124,31 @@ class TemplateReaderTest {
                 && d.contains("logs:PutLogEvents")), documents.toString());
         assertTrue(documents.stream().anyMatch(d -> d.contains("AWSLambdaVPCAccessExecutionRole")));
         assertTrue(documents.stream().anyMatch(d -> d.contains("AWSXrayWriteOnlyAccess")));
-        assertTrue(documents.stream().anyMatch(d -> d.contains("DynamoDBReadPolicy")
-                && d.contains("arn:aws:dynamodb:us-east-1:123456789012:table/" + stack.tables().get(0).name())));
+        assertTrue(documents.stream().anyMatch(d -> d.contains("FnRolePolicy0") && d.contains("dynamodb:GetItem")
+                && d.contains("arn:aws:dynamodb:us-east-1:123456789012:table/" + stack.tables().get(0).name())),
+                documents.toString());
         assertTrue(documents.stream().anyMatch(d -> d.contains("sqs:SendMessage")));
 
         Model.RestApi api = stack.apis().get(0);
-        assertEquals("Beta", api.stageName());
+        assertEquals(List.of("Beta", "Stage"), api.stages().stream().map(Model.Stage::name).sorted().toList(),
+                "without OpenApiVersion SAM's deployment also creates the stage named Stage");
         assertEquals("PRIVATE", api.endpointType());
-        assertEquals("AWS_IAM", api.authorization());
-        assertEquals(List.of(new Model.Route("GET", "/things/{id}", "Fn")), api.routes());
+        assertEquals(List.of(new Model.Route("GET", "/things/{id}", "AWS_IAM", fn.arn(), "arn:aws:iam::*:user/*")),
+                api.routes(), "SAM's default integration credentials for AWS_IAM: the caller's");
+        Model.LambdaPermission permission = stack.resources().permissions().get(0);
+        assertEquals("apigateway.amazonaws.com", permission.principal());
+        assertEquals("arn:aws:execute-api:us-east-1:123456789012:" + api.id() + "/*/GET/things/*",
+                permission.sourceArn());
         assertEquals("execute-api:/*", JsonParser.parseString(api.resourcePolicy()).getAsJsonObject()
                 .getAsJsonArray("Statement").get(0).getAsJsonObject().get("Resource").getAsString());
+    }
+
+    @Test
+    void aSamPropertyTheRehearsalDoesNotSupportIsRefusedByNameNeverDropped() {
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> reader.deploy(DIR.resolve("sam-unsupported.yaml"), Map.of(), TARGET));
+        assertEquals("sam-unsupported.yaml: Resources.Fn.Properties.Layers: not supported by the rehearsal",
+                e.getMessage());
     }
 
     @Test
