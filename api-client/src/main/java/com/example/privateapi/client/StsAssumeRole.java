@@ -28,8 +28,8 @@ import java.util.Set;
 /**
  * STS {@code AssumeRole} in STS's query protocol: a form POST signed by the SDK's SigV4 signer and sent by the SDK's
  * url-connection client, the XML answer read with the JDK's StAX parser. This is the one STS call the client makes;
- * the SDK's full STS client would add its request pipeline, endpoint rules and model classes (about 1,300 classes
- * and a third of a second on a cold start) to do the same.
+ * the SDK's full STS client would add its request pipeline, endpoint rules and model classes (about 1,000 classes
+ * more at a cold start) to do the same.
  */
 final class StsAssumeRole {
 

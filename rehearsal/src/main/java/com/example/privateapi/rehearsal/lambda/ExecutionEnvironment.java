@@ -126,6 +126,8 @@ final class ExecutionEnvironment implements AutoCloseable {
             CompletableFuture.anyOf(invocation.pickedUp(), invocation.result())
                     .get(INIT_ALLOWANCE.toMillis(), TimeUnit.MILLISECONDS);
             InvocationResult result = invocation.result().get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            log.settle();
+            result = result.withLogTail(log.text());
             if (onDemandColdStart && api.firstNext.isDone()) {
                 return result.withInitDuration(Duration.ofNanos(api.firstNext.join() - startedAt));
             }
@@ -190,7 +192,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         startedAt = System.nanoTime();
         Process started = builder.start();
         process = started;
-        log.follow(started.getInputStream());
+        log.follow(started);
         RuntimeApi startedApi = api;
         started.onExit().thenRun(() -> {
             RuntimeApi.Invocation pending = startedApi.current();

@@ -22,6 +22,10 @@ public record InvocationResult(String payload, String functionError, String logT
         this(payload, functionError, logTail, null, null);
     }
 
+    InvocationResult withLogTail(String tail) {
+        return new InvocationResult(payload, functionError, tail, initDuration, restoreDuration);
+    }
+
     InvocationResult withInitDuration(Duration init) {
         return new InvocationResult(payload, functionError, logTail, init, restoreDuration);
     }
