@@ -176,3 +176,22 @@ setup() {
   [[ "$output" == *"no managed prefix list com.amazonaws.us-east-1.dynamodb"* ]]
   [ -z "$(calls "sam deploy")" ]
 }
+
+@test "deploy-all.sh with more consumer profiles hands every consumer's outputs to the provider as lists" {
+  run "$ROOT/deploy-all.sh" consumer-prof provider-prof consumer2-prof
+  [ "$status" -eq 0 ]
+  deploys=$(calls "sam deploy")
+  [ "$(echo "$deploys" | wc -l)" -eq 4 ]
+  # Each consumer stack in its own account, with the provider's outputs.
+  [[ "$(echo "$deploys" | sed -n 2p)" == *"--profile consumer-prof"*"--stack-name private-api-client"*"pAPIHost=abc123defg."* ]]
+  [[ "$(echo "$deploys" | sed -n 3p)" == *"--profile consumer2-prof"*"--stack-name private-api-client"*"pAPIHost=abc123defg."* ]]
+  # Each consumer's template packaged to its own account's bucket.
+  calls "sam package --template-file $ROOT/api-client/vpc-api-client.yaml --s3-bucket private-api-deploy-333333333333-us-east-1" | grep -q .
+  update=$(echo "$deploys" | sed -n 4p)
+  [[ "$update" == *"--profile provider-prof"* ]]
+  [[ "$update" == *"pTrustedPrincipals=111111111111,333333333333"* ]]
+  [[ "$update" == *"pAPIAccessList=arn:aws:iam::111111111111:role/private-api-client-DirectRole-1,arn:aws:iam::333333333333:role/private-api-client-DirectRole-2"* ]]
+  [[ "$update" == *"pAllowedVPCEndpoints=vpce-0123456789abcdef0,vpce-0fedcba9876543210"* ]]
+  [[ "$output" == *"Try it: ./invoke.sh consumer-prof"* ]]
+  [[ "$output" == *"Try it: ./invoke.sh consumer2-prof"* ]]
+}

@@ -39,8 +39,8 @@ public final class ColdStartCommand {
 
     public int run(int runs, PrintStream out, PrintStream err) {
         RunLocalOptions options = RunLocalOptions.defaults();
-        DeploySettings settings = new DeploySettings(options.consumerAccount(), options.providerAccount(),
-                options.region(), options.providerParams(), options.consumerParams());
+        DeploySettings settings = DeploySettings.of(options.consumerAccount(), options.consumers(),
+                options.providerAccount(), options.region(), options.providerParams(), options.consumerParams());
         TemplateReader reader = new TemplateReader();
         try {
             Preflight.check(reader, root, settings, null);

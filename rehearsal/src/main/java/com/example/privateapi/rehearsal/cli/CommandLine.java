@@ -29,7 +29,10 @@ public final class CommandLine {
               --serve                  keep serving after the invocations, until Ctrl-C or SIGTERM
               --env-file PATH          where --serve writes its sourceable environment (default .local/env)
               --dynamodb-url URL       use this DynamoDB endpoint instead of starting dynalite
-              --consumer-account ID    consumer account id (default 111111111111)
+              --consumers N            deploy N consumer stacks, each in its own account with its own VPC and
+                                       endpoint, handed to the provider as lists (1 to 4, default 1)
+              --same-account           deploy the consumer stacks in the provider's account
+              --consumer-account ID    (first) consumer account id (default 111111111111; others 333..., 444...)
               --provider-account ID    provider account id (default 222222222222)
               --region REGION          region of both stacks (default us-east-1)
               --verbose                also show the functions' answers and logs, the access log and the records
@@ -57,6 +60,8 @@ public final class CommandLine {
             + "default 5)\n";
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    /** The most consumer stacks one rehearsal deploys: enough to show lists, few enough for a small machine. */
+    public static final int MAX_CONSUMERS = 4;
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z0-9]+");
 
@@ -96,7 +101,8 @@ public final class CommandLine {
      *
      * @param providerParams  provider stack parameter overrides; they have the last word over the hand-off
      * @param consumerParams  consumer stack parameter overrides; they have the last word over the hand-off
-     * @param consumerAccount the consumer's account id
+     * @param consumerAccount the (first) consumer's account id; the provider's with {@code --same-account}
+     * @param consumers       how many consumer stacks to deploy
      * @param providerAccount the provider's account id
      * @param region          the region both stacks are deployed in
      * @param serve           keep serving after the invocations
@@ -105,8 +111,8 @@ public final class CommandLine {
      * @param verbose         also show the answers, logs, access log and records a passing run leaves out
      */
     public record RunLocalOptions(Map<String, String> providerParams, Map<String, String> consumerParams,
-                                  String consumerAccount, String providerAccount, String region, boolean serve,
-                                  Path envFile, URI dynamodbUrl, boolean verbose) {
+                                  String consumerAccount, int consumers, String providerAccount, String region,
+                                  boolean serve, Path envFile, URI dynamodbUrl, boolean verbose) {
         public RunLocalOptions {
             providerParams = Map.copyOf(providerParams);
             consumerParams = Map.copyOf(consumerParams);
@@ -114,7 +120,7 @@ public final class CommandLine {
 
         /** The options of a plain {@code run-local.sh}. */
         public static RunLocalOptions defaults() {
-            return new RunLocalOptions(Map.of(), Map.of(), "111111111111", "222222222222", "us-east-1", false,
+            return new RunLocalOptions(Map.of(), Map.of(), "111111111111", 1, "222222222222", "us-east-1", false,
                     Path.of(".local", "env"), null, false);
         }
     }
@@ -228,6 +234,8 @@ public final class CommandLine {
         Map<String, String> consumer = new LinkedHashMap<>();
         String consumerAccount = defaults.consumerAccount();
         String providerAccount = defaults.providerAccount();
+        int consumers = defaults.consumers();
+        boolean sameAccount = false;
         String region = defaults.region();
         boolean serve = false;
         boolean verbose = false;
@@ -244,6 +252,8 @@ public final class CommandLine {
                 case "--provider-param" -> putParam(provider, arg, value(args, ++i, arg));
                 case "--consumer-param" -> putParam(consumer, arg, value(args, ++i, arg));
                 case "--consumer-account" -> consumerAccount = account(arg, value(args, ++i, arg));
+                case "--consumers" -> consumers = consumers(value(args, ++i, arg));
+                case "--same-account" -> sameAccount = true;
                 case "--provider-account" -> providerAccount = account(arg, value(args, ++i, arg));
                 case "--region" -> {
                     region = value(args, ++i, arg);
@@ -258,12 +268,11 @@ public final class CommandLine {
                         + "bench-cold-start)");
             }
         }
-        if (consumerAccount.equals(providerAccount)) {
-            throw usage("--consumer-account and --provider-account must differ: the rehearsal is of a "
-                    + "cross-account deployment");
+        if (sameAccount) {
+            consumerAccount = providerAccount;
         }
-        return new Rehearse(new RunLocalOptions(provider, consumer, consumerAccount, providerAccount, region, serve,
-                envFile, dynamodbUrl, verbose));
+        return new Rehearse(new RunLocalOptions(provider, consumer, consumerAccount, consumers, providerAccount,
+                region, serve, envFile, dynamodbUrl, verbose));
     }
 
     private static UsageException usage(String message) {
@@ -283,6 +292,18 @@ public final class CommandLine {
             throw usage(option + " takes NAME=VALUE (e.g. pAllowedVPCEndpoints=vpce-0000), got \"" + pair + "\"");
         }
         params.put(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+
+    private static int consumers(String value) throws UsageException {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= MAX_CONSUMERS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // The usage error below says what is expected.
+        }
+        throw usage("--consumers takes a number from 1 to " + MAX_CONSUMERS + ", got \"" + value + "\"");
     }
 
     private static String account(String option, String value) throws UsageException {

@@ -61,8 +61,8 @@ public final class RunLocalCommand {
     }
 
     public int run(RunLocalOptions options, PrintStream out, PrintStream err) {
-        DeploySettings settings = new DeploySettings(options.consumerAccount(), options.providerAccount(),
-                options.region(), options.providerParams(), options.consumerParams());
+        DeploySettings settings = DeploySettings.of(options.consumerAccount(), options.consumers(),
+                options.providerAccount(), options.region(), options.providerParams(), options.consumerParams());
         try {
             Preflight.check(reader, root, settings, options.dynamodbUrl());
         } catch (Preflight.Failed e) {
@@ -107,25 +107,34 @@ public final class RunLocalCommand {
         return status;
     }
 
+    /** A client function of a consumer, and the requests of it that the API answered 200. */
+    private record Client(Deployment.DeployedConsumer consumer, String output, String function) {
+    }
+
     private int invokeClients(Deployment deployment, LocalCloud cloud, StackApplier applier, Progress progress,
                               boolean verbose, PrintStream out) throws IOException, InterruptedException {
-        Map<String, String> outputs = deployment.consumer().outputs();
-        Map<String, String> clients = new LinkedHashMap<>();
-        clients.put("DirectAuthClientFunctionName", outputs.get("DirectAuthClientFunctionName"));
-        clients.put("AssumeRoleClientFunctionName", outputs.get("AssumeRoleClientFunctionName"));
+        List<Client> clients = new ArrayList<>();
+        for (Deployment.DeployedConsumer consumer : deployment.consumers()) {
+            for (String output : List.of("DirectAuthClientFunctionName", "AssumeRoleClientFunctionName")) {
+                clients.add(new Client(consumer, output, consumer.stack().outputs().get(output)));
+            }
+        }
+        boolean several = deployment.consumers().size() > 1;
         boolean allSucceeded = true;
-        List<String> recordedIds = new ArrayList<>();
-        for (Map.Entry<String, String> client : clients.entrySet()) {
-            if (client.getValue() == null) {
-                progress.line("FAILED: the consumer stack has no " + client.getKey() + " output (is pAPIRoleARN set?)");
+        Map<String, Deployment.DeployedConsumer> recorded = new LinkedHashMap<>();
+        for (Client client : clients) {
+            String whose = several ? " (consumer " + client.consumer().consumer().number() + ")" : "";
+            if (client.function() == null) {
+                progress.line("FAILED: the consumer stack" + whose + " has no " + client.output()
+                        + " output (is pAPIRoleARN set?)");
                 allSucceeded = false;
                 continue;
             }
-            progress.step("Invoking " + client.getValue());
+            progress.step("Invoking " + client.function() + whose);
             cloud.drainGatewayResponses();
             cloud.drainStsDenials();
             cloud.drainNetworkDenials();
-            InvocationResult result = cloud.lambda().invoke(client.getValue(), "{}");
+            InvocationResult result = cloud.lambda().invoke(client.function(), "{}");
             List<GatewayResponse> seen = cloud.drainGatewayResponses();
             List<String> stsDenials = cloud.drainStsDenials();
             List<String> networkDenials = cloud.drainNetworkDenials();
@@ -137,13 +146,14 @@ public final class RunLocalCommand {
                 if (verbose) {
                     out.println(result.payload());
                 }
-                progress.line("SUCCESS: " + client.getValue() + " got 200 from the API");
-                seen.stream().filter(r -> r.status() == 200).forEach(r -> recordedIds.add(r.requestId()));
+                progress.line("SUCCESS: " + client.function() + whose + " got 200 from the API");
+                seen.stream().filter(r -> r.status() == 200).forEach(r -> recorded.put(r.requestId(),
+                        client.consumer()));
             } else {
                 allSucceeded = false;
                 // The answer in full: it is the evidence, as invoke.sh prints it.
                 out.println(result.payload());
-                out.println("FAILED: " + client.getValue() + (result.functionError() != null
+                out.println("FAILED: " + client.function() + whose + (result.functionError() != null
                         ? " raised a function error" : " got " + status + " from the API"));
                 seen.stream().filter(r -> r.explanation() != null)
                         .forEach(r -> out.println("    why (API Gateway): " + r.explanation()));
@@ -156,27 +166,31 @@ public final class RunLocalCommand {
                 }
             }
         }
-        if (!recordedIds.isEmpty()) {
-            allSucceeded &= readBack(recordedIds, deployment, cloud, applier, progress, verbose, out);
+        if (!recorded.isEmpty()) {
+            allSucceeded &= readBack(recorded, deployment, cloud, applier, progress, verbose, out);
         }
         progress.line(String.format("%s in %.1f s", allSucceeded ? "Rehearsal passed" : "Rehearsal FAILED",
                 progress.elapsedSeconds()));
         return allSucceeded ? ExitStatus.OK : ExitStatus.FAILED;
     }
 
-    /** Reads each recorded request back through GET /requests/{id}, signed as the direct client. */
-    private boolean readBack(List<String> ids, Deployment deployment, LocalCloud cloud, StackApplier applier,
-                             Progress progress, boolean verbose, PrintStream out)
-            throws IOException, InterruptedException {
+    /**
+     * Reads each recorded request back through GET /requests/{id}, signed as the direct client of the consumer that
+     * made it, through that consumer's endpoint.
+     */
+    private boolean readBack(Map<String, Deployment.DeployedConsumer> recorded, Deployment deployment,
+                             LocalCloud cloud, StackApplier applier, Progress progress, boolean verbose,
+                             PrintStream out) throws IOException, InterruptedException {
         progress.step("Reading the recorded requests back through GET /requests/{id}");
-        String endpointId = deployment.consumer().outputs().get("APIGatewayEndpointID");
-        Credentials reader = applier.credentialsOf(deployment.consumer().outputs().get("DirectAuthClientFunctionName"));
-        URI base = listener(cloud, endpointId).url();
         String apiId = deployment.provider().outputs().get("APIGatewayID");
         String stage = deployment.provider().outputs().get("APIStageName");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         int read = 0;
-        for (String id : ids) {
+        for (Map.Entry<String, Deployment.DeployedConsumer> entry : recorded.entrySet()) {
+            String id = entry.getKey();
+            Map<String, String> outputs = entry.getValue().stack().outputs();
+            Credentials reader = applier.credentialsOf(outputs.get("DirectAuthClientFunctionName"));
+            URI base = listener(cloud, outputs.get("APIGatewayEndpointID")).url();
             HttpResponse<String> response = http.send(SignedHttp.get(base.resolve("/" + stage + "/requests/" + id),
                     Map.of("x-apigw-api-id", apiId), reader, cloud.region(), cloud.clock()),
                     HttpResponse.BodyHandlers.ofString());
@@ -190,8 +204,8 @@ public final class RunLocalCommand {
                         + response.statusCode() + ": " + response.body());
             }
         }
-        progress.done(read + " of " + ids.size() + " requests read back from the table");
-        return read == ids.size();
+        progress.done(read + " of " + recorded.size() + " requests read back from the table");
+        return read == recorded.size();
     }
 
     /** The gateway listener standing for one of the consumer's endpoints. */
@@ -206,8 +220,7 @@ public final class RunLocalCommand {
      */
     private String serve(RunLocalOptions options, DeploySettings settings, Deployment deployment, LocalCloud cloud,
                          StackApplier applier, PrintStream out) throws IOException, InterruptedException {
-        Map<String, String> env = ServeEnvironment.of(settings, deployment, cloud, applier,
-                listener(cloud, deployment.consumer().outputs().get("APIGatewayEndpointID")));
+        Map<String, String> env = ServeEnvironment.of(settings, deployment, cloud, applier);
         Path envFile = options.envFile();
         try (StopSignals signals = new StopSignals(signal -> {
             stoppedBy = signal;

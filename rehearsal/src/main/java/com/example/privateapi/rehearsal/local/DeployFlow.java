@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The deploy flow of deploy-all.sh, in the rehearsal: the provider stack with its defaults, the consumer stack with
- * the provider's outputs, the provider updated with the consumer's outputs, then the stage redeployed.
+ * The deploy flow of deploy-all.sh, in the rehearsal: the provider stack with its defaults, each consumer stack with
+ * the provider's outputs, the provider updated with the consumers' outputs (lists when there are several), then the
+ * stage redeployed.
  */
 public final class DeployFlow {
 
@@ -51,14 +52,18 @@ public final class DeployFlow {
                 "APIGatewayFQDN", "a1b2c3d4e5.execute-api." + settings.region() + ".amazonaws.com",
                 "APIAccessRole", "arn:aws:iam::" + settings.providerAccount() + ":role/APIAccessRole",
                 "APIStageName", settings.providerParams().getOrDefault("pAPIStageName", "Prod"));
-        Map<String, String> consumerOutputs = Map.of(
-                "DirectAuthClientRole", "arn:aws:iam::" + settings.consumerAccount() + ":role/DirectAuthClientRole",
-                "APIGatewayEndpointID", "vpce-0123456789abcdef0");
+        List<Map.Entry<String, Map<String, String>>> consumerOutputs = new ArrayList<>();
+        for (DeploySettings.Consumer consumer : settings.consumers()) {
+            consumerOutputs.add(Map.entry(consumer.account(), Map.of(
+                    "DirectAuthClientRole", "arn:aws:iam::" + consumer.account() + ":role/DirectAuthClientRole"
+                            + consumer.number(),
+                    "APIGatewayEndpointID", String.format("vpce-0123456789abcdef%d", consumer.number()))));
+        }
         String prefixList = LocalCloud.dynamodbPrefixListId(settings.region());
         check(reader, true, root.resolve(BACKEND_TEMPLATE), Handoff.providerParameters(prefixList,
                 settings.providerParams()));
-        check(reader, true, root.resolve(BACKEND_TEMPLATE), Handoff.providerUpdateParameters(
-                consumerOutputs, settings.consumerAccount(), prefixList, settings.providerParams()));
+        check(reader, true, root.resolve(BACKEND_TEMPLATE), Handoff.providerUpdateParameters(consumerOutputs,
+                prefixList, settings.providerParams()));
         check(reader, false, root.resolve(CLIENT_TEMPLATE), Handoff.consumerParameters(
                 providerOutputs, settings.providerAccount(), settings.consumerParams()));
     }
@@ -88,7 +93,6 @@ public final class DeployFlow {
 
     public Deployment run(DeploySettings settings) throws IOException {
         DeployTarget providerTarget = new DeployTarget(settings.providerAccount(), settings.region(), BACKEND_STACK);
-        DeployTarget consumerTarget = new DeployTarget(settings.consumerAccount(), settings.region(), CLIENT_STACK);
 
         progress.step("Deploying the provider stack " + BACKEND_STACK + " in account " + settings.providerAccount()
                 + " (" + BACKEND_TEMPLATE + ")");
@@ -101,24 +105,35 @@ public final class DeployFlow {
         progress.done("API " + provider.outputs().get("APIGatewayID") + ", stage "
                 + provider.outputs().get("APIStageName"));
 
-        progress.step("Deploying the consumer stack " + CLIENT_STACK + " in account " + settings.consumerAccount()
-                + " (" + CLIENT_TEMPLATE + ")");
-        Map<String, String> consumerParams = Handoff.consumerParameters(provider.outputs(),
-                settings.providerAccount(), settings.consumerParams());
-        progress.note("with the provider's outputs: " + String.join(", ", Handoff.consumerParameters(
-                provider.outputs(), settings.providerAccount(), Map.of()).keySet()));
-        overrides(settings.consumerParams());
-        DeployedStack consumer = reader.deploy(root.resolve(CLIENT_TEMPLATE), consumerParams, consumerTarget);
-        applier.apply(consumer, settings.consumerAccount());
-        progress.note("endpoint " + consumer.outputs().get("APIGatewayEndpointID"));
-        String directRole = consumer.outputs().get("DirectAuthClientRole");
-        // The account is in the step's title: the role's name is what tells it apart.
-        progress.done("direct client role " + (directRole == null ? null
-                : directRole.substring(directRole.indexOf(":role/") + ":role/".length())));
+        List<Deployment.DeployedConsumer> consumers = new ArrayList<>();
+        List<Map.Entry<String, Map<String, String>>> consumerOutputs = new ArrayList<>();
+        for (DeploySettings.Consumer consumer : settings.consumers()) {
+            progress.step("Deploying the consumer stack " + consumer.stackName() + " in account "
+                    + consumer.account() + " (" + CLIENT_TEMPLATE + ")");
+            if (settings.sameAccount()) {
+                progress.note("in the provider's account: IAM's rules within one account apply");
+            }
+            Map<String, String> consumerParams = Handoff.consumerParameters(provider.outputs(),
+                    settings.providerAccount(), settings.consumerParams());
+            progress.note("with the provider's outputs: " + String.join(", ", Handoff.consumerParameters(
+                    provider.outputs(), settings.providerAccount(), Map.of()).keySet()));
+            overrides(settings.consumerParams());
+            DeployedStack stack = reader.deploy(root.resolve(CLIENT_TEMPLATE), consumerParams,
+                    new DeployTarget(consumer.account(), settings.region(), consumer.stackName()));
+            applier.apply(stack, consumer.account());
+            progress.note("endpoint " + stack.outputs().get("APIGatewayEndpointID"));
+            String directRole = stack.outputs().get("DirectAuthClientRole");
+            // The account is in the step's title: the role's name is what tells it apart.
+            progress.done("direct client role " + (directRole == null ? null
+                    : directRole.substring(directRole.indexOf(":role/") + ":role/".length())));
+            consumers.add(new Deployment.DeployedConsumer(consumer, stack));
+            consumerOutputs.add(Map.entry(consumer.account(), stack.outputs()));
+        }
 
-        progress.step("Updating the provider stack with the consumer's outputs");
-        Map<String, String> providerParams = Handoff.providerUpdateParameters(consumer.outputs(),
-                settings.consumerAccount(), cloud.dynamodbPrefixListId(), settings.providerParams());
+        progress.step("Updating the provider stack with the " + (consumers.size() == 1 ? "consumer's outputs"
+                : consumers.size() + " consumers' outputs, as lists"));
+        Map<String, String> providerParams = Handoff.providerUpdateParameters(consumerOutputs,
+                cloud.dynamodbPrefixListId(), settings.providerParams());
         provider = reader.deploy(root.resolve(BACKEND_TEMPLATE), providerParams, providerTarget);
         applier.apply(provider, settings.providerAccount());
         List<String> given = new ArrayList<>();
@@ -131,7 +146,7 @@ public final class DeployFlow {
         applier.redeployStage(apiId, provider.outputs().get("APIStageName"));
         cloud.endpoint(OTHER_ENDPOINT, false);
         progress.done("deployed");
-        return new Deployment(provider, consumer);
+        return new Deployment(provider, consumers);
     }
 
     private void overrides(Map<String, String> overrides) {

@@ -1,11 +1,16 @@
 package com.example.privateapi.rehearsal.local;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The parameter hand-off of deploy-all.sh between the two stacks: which output of one stack becomes which
- * parameter of the other. User overrides are applied last, so they have the last word.
+ * The parameter hand-off of deploy-all.sh between the stacks: which output of one stack becomes which parameter of
+ * the other; with several consumers the provider gets lists, as the README's multi-consumer example gives them.
+ * User overrides are applied last, so they have the last word.
  */
 final class Handoff {
 
@@ -32,14 +37,27 @@ final class Handoff {
         return params;
     }
 
-    /** Provider update parameters: DynamoDB's prefix list again, and the consumer's outputs. */
-    static Map<String, String> providerUpdateParameters(Map<String, String> consumerOutputs, String consumerAccount,
+    /**
+     * Provider update parameters: DynamoDB's prefix list again, and every consumer's outputs as comma-delimited
+     * lists (each account once).
+     *
+     * @param consumerOutputs each consumer stack's outputs, by its account, in the consumers' order
+     */
+    static Map<String, String> providerUpdateParameters(List<Map.Entry<String, Map<String, String>>> consumerOutputs,
                                                         String dynamodbPrefixListId, Map<String, String> overrides) {
+        Set<String> accounts = new LinkedHashSet<>();
+        List<String> roles = new ArrayList<>();
+        List<String> endpoints = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> consumer : consumerOutputs) {
+            accounts.add(consumer.getKey());
+            roles.add(required(consumer.getValue(), "DirectAuthClientRole", "consumer"));
+            endpoints.add(required(consumer.getValue(), "APIGatewayEndpointID", "consumer"));
+        }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("pDynamoDBPrefixListId", dynamodbPrefixListId);
-        params.put("pTrustedPrincipals", consumerAccount);
-        params.put("pAPIAccessList", required(consumerOutputs, "DirectAuthClientRole", "consumer"));
-        params.put("pAllowedVPCEndpoints", required(consumerOutputs, "APIGatewayEndpointID", "consumer"));
+        params.put("pTrustedPrincipals", String.join(",", accounts));
+        params.put("pAPIAccessList", String.join(",", roles));
+        params.put("pAllowedVPCEndpoints", String.join(",", endpoints));
         params.putAll(overrides);
         return params;
     }

@@ -64,7 +64,8 @@ public final class LocalCloud implements AutoCloseable {
     private final URI dynamodbUrl;
     private final URI outsideUrl;
     private final LocalCertificates certificates;
-    private final EndpointTunnel vpcNetwork;
+    /** Each VPC's network path to its interface endpoints, by VPC id, started when a function of it is deployed. */
+    private final Map<String, EndpointTunnel> vpcNetworks = new ConcurrentHashMap<>();
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     /** Each API's deployed stages: API id to stage name to what the stage serves. */
@@ -124,8 +125,6 @@ public final class LocalCloud implements AutoCloseable {
             resources.add(gateway);
             this.outsideUrl = gateway.startOutsideListener();
             this.certificates = new LocalCertificates(stateDir.resolve("tls"), region);
-            this.vpcNetwork = new EndpointTunnel(certificates.serverContext(), this::resolveInVpc);
-            resources.add(vpcNetwork);
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -163,9 +162,15 @@ public final class LocalCloud implements AutoCloseable {
         return dynamodbUrl;
     }
 
-    /** The port of the consumer VPC's network path to its execute-api endpoints, as an HTTPS proxy. */
-    public int vpcNetworkProxyPort() {
-        return vpcNetwork.port();
+    /** The port of a VPC's network path to its execute-api endpoints, as an HTTPS proxy. */
+    public synchronized int vpcNetworkProxyPort(String vpcId) throws IOException {
+        EndpointTunnel tunnel = vpcNetworks.get(vpcId);
+        if (tunnel == null) {
+            tunnel = new EndpointTunnel(certificates.serverContext(), host -> resolveInVpc(vpcId, host));
+            resources.add(tunnel);
+            vpcNetworks.put(vpcId, tunnel);
+        }
+        return tunnel.port();
     }
 
     /**
@@ -228,18 +233,19 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * Where an API Gateway name leads from inside the consumer VPC, as its DNS would answer: an endpoint's own
-     * names lead to it; the API's name leads to an endpoint with private DNS on, or else to API Gateway's public
-     * side, where a private API refuses the request.
+     * Where an API Gateway name leads from inside a VPC, as its DNS and routes would answer: the own names of an
+     * endpoint of this VPC lead to it; the API's name leads to an endpoint of this VPC with private DNS on, or else to
+     * API Gateway's public side, where a private API refuses the request. Another VPC's endpoints are out of reach.
      */
-    private Optional<InetSocketAddress> resolveInVpc(String host) {
+    private Optional<InetSocketAddress> resolveInVpc(String vpcId, String host) {
         String name = host.toLowerCase(Locale.ROOT);
         if (name.endsWith(".vpce.amazonaws.com")) {
-            return endpoints.values().stream().filter(e -> name.startsWith(e.endpoint().id() + "-"))
-                    .findFirst().map(e -> address(e.url()));
+            return endpoints.values().stream().filter(e -> e.endpoint().vpcId().equals(vpcId))
+                    .filter(e -> name.startsWith(e.endpoint().id() + "-")).findFirst().map(e -> address(e.url()));
         }
         if (name.endsWith(".execute-api." + region + ".amazonaws.com")) {
-            return Optional.of(endpoints.values().stream().filter(EndpointListener::privateDns).findFirst()
+            return Optional.of(endpoints.values().stream().filter(e -> e.endpoint().vpcId().equals(vpcId))
+                    .filter(EndpointListener::privateDns).findFirst()
                     .map(e -> address(e.url())).orElse(address(outsideUrl)));
         }
         return Optional.empty();

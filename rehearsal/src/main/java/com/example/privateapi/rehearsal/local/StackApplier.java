@@ -143,7 +143,7 @@ public final class StackApplier {
             Optional<String> blocked = paths.blocked(function, to);
             proxyPort = blocked.isPresent()
                     ? cloud.unanswered(function.name(), to.name(), blocked.get(), "http").getPort()
-                    : cloud.vpcNetworkProxyPort();
+                    : cloud.vpcNetworkProxyPort(e.vpcId());
         }
         Optional<Model.VpcEndpoint> stsEndpoint = endpoint(stack, ".sts");
         SecurityGroupPaths.Destination toSts = stsEndpoint.map(e -> new SecurityGroupPaths.Destination(

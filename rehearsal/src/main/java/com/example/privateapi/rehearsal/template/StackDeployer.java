@@ -195,7 +195,7 @@ final class StackDeployer implements StackEvaluator.AttributeSource, ModelBuilde
         if (!resolvingIds.add(id)) {
             throw eval.error("Resources." + id, "its name depends on itself");
         }
-        String seed = target.stackName() + "/" + id;
+        String seed = seed(id);
         String generated = target.stackName() + "-" + id + "-" + StackEvaluator.stableId(seed, UPPER_ALNUM, 12);
         if (generated.length() > 64) {
             generated = generated.substring(0, 51) + "-" + StackEvaluator.stableId(seed, UPPER_ALNUM, 12);
@@ -259,7 +259,7 @@ final class StackDeployer implements StackEvaluator.AttributeSource, ModelBuilde
             case "AWS::IAM::Role.Arn":
                 return "arn:aws:iam::" + account + ":role/" + physical;
             case "AWS::IAM::Role.RoleId":
-                return "AROA" + StackEvaluator.stableId(target.stackName() + "/" + id, UPPER_ALNUM, 17);
+                return "AROA" + StackEvaluator.stableId(seed(id), UPPER_ALNUM, 17);
             case "AWS::DynamoDB::Table.Arn":
                 return "arn:aws:dynamodb:" + region + ":" + account + ":table/" + physical;
             case "AWS::Logs::LogGroup.Arn":
@@ -292,8 +292,15 @@ final class StackDeployer implements StackEvaluator.AttributeSource, ModelBuilde
     }
 
     private String nestedName(String id) {
-        return target.stackName() + "-" + id + "-" + StackEvaluator.stableId(target.stackName() + "/" + id,
-                UPPER_ALNUM, 12);
+        return target.stackName() + "-" + id + "-" + StackEvaluator.stableId(seed(id), UPPER_ALNUM, 12);
+    }
+
+    /**
+     * What a generated id depends on: the account, the stack and the logical id, so that an update keeps it and
+     * stacks of the same name in two accounts differ, as on AWS.
+     */
+    private String seed(String id) {
+        return target.accountId() + "/" + target.stackName() + "/" + id;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package com.example.privateapi.rehearsal.cli;
 
+import com.example.privateapi.rehearsal.local.DeploySettings;
 import com.example.privateapi.rehearsal.cli.CommandLine.RunLocalOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandLineTest {
@@ -58,11 +60,37 @@ class CommandLineTest {
     }
 
     @Test
-    void aMissingValueAndEqualAccountsAreRefused() {
+    void aMissingValueIsRefused() {
         assertThrows(CommandLine.UsageException.class, () -> parse(List.of("--provider-param")));
-        CommandLine.UsageException same = assertThrows(CommandLine.UsageException.class,
-                () -> parse(List.of("--consumer-account", "222222222222")));
-        assertTrue(same.getMessage().contains("must differ"));
+    }
+
+    @Test
+    void consumersAndOneAccount() throws Exception {
+        assertEquals(1, parse(List.of()).consumers());
+        assertEquals(3, parse(List.of("--consumers", "3")).consumers());
+        for (String bad : List.of("0", "5", "two", "-1")) {
+            CommandLine.UsageException e = assertThrows(CommandLine.UsageException.class,
+                    () -> parse(List.of("--consumers", bad)));
+            assertTrue(e.getMessage().contains("--consumers takes a number from 1 to 4"), e.getMessage());
+        }
+        RunLocalOptions same = parse(List.of("--same-account", "--provider-account", "123456789012"));
+        assertEquals("123456789012", same.consumerAccount(), "the consumers go to the provider's account");
+        assertEquals("222222222222", parse(List.of("--consumer-account", "222222222222")).consumerAccount(),
+                "equal accounts are one account");
+    }
+
+    @Test
+    void furtherConsumersGetAccountsOfTheirOwnOrShareTheProvidersWithNumberedStacks() {
+        DeploySettings apart = DeploySettings.of("111111111111", 3, "333333333333", "us-east-1", Map.of(), Map.of());
+        assertEquals(List.of("111111111111/private-api-client", "444444444444/private-api-client",
+                "555555555555/private-api-client"), apart.consumers().stream()
+                .map(c -> c.account() + "/" + c.stackName()).toList());
+        assertFalse(apart.sameAccount());
+        DeploySettings together = DeploySettings.of("222222222222", 2, "222222222222", "us-east-1", Map.of(),
+                Map.of());
+        assertEquals(List.of("222222222222/private-api-client", "222222222222/private-api-client-2"),
+                together.consumers().stream().map(c -> c.account() + "/" + c.stackName()).toList());
+        assertTrue(together.sameAccount());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.example.privateapi.rehearsal.cli;
 
+import com.example.privateapi.rehearsal.template.DeployTarget;
+import com.example.privateapi.rehearsal.template.TemplateReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -218,6 +220,11 @@ class RunLocalIT {
         try (PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             exit = new RunLocalCommand(dir).run(((CommandLine.Rehearse) CommandLine.parse(arguments)).options(),
                     print, print);
+        } finally {
+            // The links lead to the real builds: removed here, the temporary folder's cleanup never follows them.
+            for (String side : List.of("api-backend", "api-client")) {
+                Files.deleteIfExists(dir.resolve(side).resolve("target"));
+            }
         }
         return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
     }
@@ -283,6 +290,84 @@ class RunLocalIT {
         assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10), "it does not retry for long");
     }
 
+    /**
+     * Several consumers, each in its own account with its own endpoint, handed to the provider as lists (the README's
+     * multi-consumer example): leaving one consumer's endpoint out of pAllowedVPCEndpoints fails exactly that
+     * consumer's clients, with the explicit deny explained, while the other's succeed.
+     */
+    @Test
+    void withTwoConsumersAnEndpointLeftOutOfTheListFailsOnlyThatConsumer() {
+        String firstEndpoint = new TemplateReader().deploy(ROOT.resolve("api-client/vpc-api-client.yaml"),
+                Map.of("pAPIHost", "abc123defg.execute-api.us-east-1.amazonaws.com"),
+                new DeployTarget("111111111111", "us-east-1", "private-api-client")).outputs()
+                .get("APIGatewayEndpointID");
+        Run run = run("--consumers", "2", "--provider-param", "pAllowedVPCEndpoints=" + firstEndpoint);
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("Deploying the consumer stack private-api-client in account 333333333333"),
+                run.out());
+        assertTrue(run.out().contains("    pTrustedPrincipals=111111111111,333333333333"), run.out());
+        assertEquals(2, run.out().lines().filter(l -> l.startsWith("SUCCESS: ") && l.contains("(consumer 1)")).count(),
+                run.out());
+        assertEquals(2, run.out().lines().filter(l -> l.startsWith("FAILED: ") && l.contains("(consumer 2) got 403"))
+                .count(), run.out());
+        assertEquals(2, run.out().lines().filter(l -> l.startsWith("    why (API Gateway): Explicit deny by ")
+                && l.contains("\"DenyOutsideAllowedEndpoints\"") && l.contains("[" + firstEndpoint + "]")).count(),
+                run.out());
+    }
+
+    /**
+     * Within one account, an allow in either the caller's identity policy or the resource policy is enough, and a
+     * trust policy naming the account lets the account's principals whose identity policy allows it assume the role
+     * ("How API Gateway resource policies affect authorization workflow", API Gateway Developer Guide; "Policy
+     * evaluation logic", IAM User Guide). So a resource policy that names neither client, and a trust policy that
+     * names only the provider's account, fail both clients across accounts and pass both within one.
+     */
+    @Test
+    void identityPoliciesAloneAllowWithinOneAccountButNotAcross() {
+        String[] misconfigured = {"--provider-param", "pAPIAccessList=None", "--provider-param",
+                "pTrustedPrincipals=Nobody"};
+        Run across = run(misconfigured);
+        assertEquals(1, across.exit(), across.out());
+        assertTrue(across.out().lines().anyMatch(l -> l.startsWith("FAILED: ") && l.contains("direct-client got 403")),
+                across.out());
+        assertTrue(across.out().contains("why (API Gateway): Cross-account request: no statement of \"resource "
+                + "policy of API "), across.out());
+        assertTrue(across.out().lines().anyMatch(l -> l.startsWith("FAILED: ") && l.contains("assume-role-client")),
+                across.out());
+        assertTrue(across.out().contains("why (STS): "), across.out());
+
+        List<String> args = new ArrayList<>(List.of(misconfigured));
+        args.add("--same-account");
+        Run within = run(args.toArray(String[]::new));
+        assertEquals(0, within.exit(), within.out());
+        assertEquals(2, within.count("SUCCESS: "), within.out());
+        assertTrue(within.out().contains("Deploying the consumer stack private-api-client in account 222222222222"),
+                within.out());
+        assertTrue(within.out().contains("    in the provider's account: IAM's rules within one account apply"),
+                within.out());
+    }
+
+    /**
+     * The other way round: the resource policy names the direct client's role but its identity policy allows no
+     * execute-api:Invoke. Across accounts both must allow: 403; within one account the resource policy is enough.
+     */
+    @Test
+    void theResourcePolicyAloneAllowsWithinOneAccountButNotAcross(@TempDir Path dir) throws Exception {
+        java.util.function.UnaryOperator<String> noIdentityAllow = text -> text.replace(
+                "            - Sid: InvokeTheProviderApiStage\n              Effect: Allow\n"
+                        + "              Action: execute-api:Invoke",
+                "            - Sid: InvokeTheProviderApiStage\n              Effect: Allow\n"
+                        + "              Action: execute-api:ManageConnections");
+        Run across = runWithTemplates(dir.resolve("across"), noIdentityAllow);
+        assertEquals(1, across.exit(), across.out());
+        assertTrue(across.out().lines().anyMatch(l -> l.startsWith("FAILED: ") && l.contains("direct-client got 403")),
+                across.out());
+        assertTrue(across.out().contains("a caller from another account needs both"), across.out());
+        Run within = runWithTemplates(dir.resolve("within"), noIdentityAllow, "--same-account");
+        assertEquals(0, within.exit(), within.out());
+        assertEquals(2, within.count("SUCCESS: "), within.out());
+    }
+
     @Test
     void serveModeWritesTheEnvironmentAnswersCurlAndStopsCleanly(@TempDir Path dir) throws Exception {
         Path envFile = dir.resolve("env");
@@ -290,7 +375,7 @@ class RunLocalIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         CommandLine.RunLocalOptions options = ((CommandLine.Rehearse) CommandLine.parse(List.of("--serve",
-                "--env-file", envFile.toString()))).options();
+                "--consumers", "2", "--env-file", envFile.toString()))).options();
         CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> command.run(options, print, print));
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -306,7 +391,17 @@ class RunLocalIT {
                     "ASSUME_CLIENT_SESSION_TOKEN", "DYNAMODB_URL", "DDB_TABLE", "CONSUMER_ACCOUNT_ID",
                     "PROVIDER_ACCOUNT_ID")) {
                 assertTrue(env.containsKey(name) && !env.get(name).isEmpty(), name + " missing: " + env.keySet());
+                if (!List.of("AWS_REGION", "API_ID", "API_HOST", "API_PREFIX", "OTHER_VPCE_URL", "STS_URL",
+                        "ROLE_TO_ASSUME", "DYNAMODB_URL", "DDB_TABLE", "PROVIDER_ACCOUNT_ID").contains(name)) {
+                    assertTrue(env.containsKey("CONSUMER2_" + name), "CONSUMER2_" + name + " missing: " + env.keySet());
+                }
             }
+            assertEquals("2", env.get("CONSUMERS"));
+            assertEquals("333333333333", env.get("CONSUMER2_CONSUMER_ACCOUNT_ID"));
+            String second = curl(env, env.get("CONSUMER2_API_VPCE_URL"), "CONSUMER2_");
+            assertTrue(second.startsWith("200\n"), second);
+            assertTrue(second.contains("\"userArn\":\"arn:aws:sts::333333333333:assumed-role/"), second);
+            assertTrue(second.contains("\"vpceId\":\"" + env.get("CONSUMER2_API_VPCE_ID") + "\""), second);
             String allowed = curl(env, env.get("API_VPCE_URL"));
             assertTrue(allowed.startsWith("200\n"), allowed);
             assertTrue(allowed.contains("\"userArn\":\"arn:aws:sts::111111111111:assumed-role/"), allowed);
@@ -340,10 +435,15 @@ class RunLocalIT {
 
     /** curl's own SigV4 signer, through an endpoint listener, routed by x-apigw-api-id. */
     static String curl(Map<String, String> env, String base) throws Exception {
+        return curl(env, base, "");
+    }
+
+    /** The same, signed with the direct client credentials of the consumer whose variables start with prefix. */
+    static String curl(Map<String, String> env, String base, String prefix) throws Exception {
         List<String> command = new ArrayList<>(List.of("curl", "-s", "-w", "\n%{http_code}", "--aws-sigv4",
                 "aws:amz:" + env.get("AWS_REGION") + ":execute-api", "--user",
-                env.get("DIRECT_CLIENT_ACCESS_KEY_ID") + ":" + env.get("DIRECT_CLIENT_SECRET_ACCESS_KEY"),
-                "-H", "x-amz-security-token: " + env.get("DIRECT_CLIENT_SESSION_TOKEN"),
+                env.get(prefix + "DIRECT_CLIENT_ACCESS_KEY_ID") + ":" + env.get(prefix + "DIRECT_CLIENT_SECRET_ACCESS_KEY"),
+                "-H", "x-amz-security-token: " + env.get(prefix + "DIRECT_CLIENT_SESSION_TOKEN"),
                 "-H", "x-apigw-api-id: " + env.get("API_ID"), URI.create(base + env.get("API_PREFIX") + "/").toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
