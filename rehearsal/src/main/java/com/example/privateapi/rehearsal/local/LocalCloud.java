@@ -77,6 +77,8 @@ public final class LocalCloud implements AutoCloseable {
     private final List<Consumer<GatewayResponse>> responseListeners = new CopyOnWriteArrayList<>();
     private final List<String> stsDenials = new CopyOnWriteArrayList<>();
     private final List<String> networkDenials = new CopyOnWriteArrayList<>();
+    /** The unanswered address of each path security groups close, by the denial it records. */
+    private final Map<String, UnansweredListener> unanswered = new ConcurrentHashMap<>();
     private final PrivateApiGateway gateway;
     private final Thread closeOnExit = new Thread(this::close, "local-cloud-close");
 
@@ -266,10 +268,15 @@ public final class LocalCloud implements AutoCloseable {
      * A network path the security groups do not allow: an address that accepts connections and never answers them.
      * Each connection is recorded with the reason, for {@link #drainNetworkDenials}.
      */
-    public URI unanswered(String source, String destination, String why, String scheme) throws IOException {
-        UnansweredListener listener = new UnansweredListener(socket -> networkDenials.add(source + " connected to "
-                + destination + ", which does not answer: " + why));
-        resources.add(listener);
+    public synchronized URI unanswered(String source, String destination, String why, String scheme)
+            throws IOException {
+        String denial = source + " connected to " + destination + ", which does not answer: " + why;
+        UnansweredListener listener = unanswered.get(denial);
+        if (listener == null) {
+            listener = new UnansweredListener(socket -> networkDenials.add(denial));
+            resources.add(listener);
+            unanswered.put(denial, listener);
+        }
         return listener.url(scheme);
     }
 

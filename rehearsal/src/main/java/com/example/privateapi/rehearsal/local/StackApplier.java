@@ -9,6 +9,7 @@ import com.example.privateapi.iam.Principal;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.Role;
 import com.example.privateapi.rehearsal.lambda.FunctionSpec;
+import com.example.privateapi.rehearsal.lambda.PublishResult;
 import com.example.privateapi.rehearsal.template.DeployedStack;
 import com.example.privateapi.rehearsal.template.Model;
 
@@ -189,9 +190,6 @@ public final class StackApplier {
             throw new IllegalStateException("function " + function.logicalId() + ": The role defined for the "
                     + "function cannot be assumed by Lambda. " + trust.reason());
         }
-        Credentials credentials = cloud.identities().startRoleSession(role, function.name(), EXECUTION_ROLE_SESSION);
-        functionCredentials.put(function.name(), credentials);
-
         Map<String, String> environment = new LinkedHashMap<>(function.environment());
         // The SDK reads these itself: production code needs no special path for the rehearsal.
         environment.put("AWS_ENDPOINT_URL_STS", network.sts().toString());
@@ -200,9 +198,24 @@ public final class StackApplier {
         Map<String, String> jvm = network.httpsProxyPort() == null ? Map.of()
                 : cloud.httpsProxyJvmProperties(network.httpsProxyPort());
         FunctionSpec spec = new FunctionSpec(function.name(), function.arn(), function.codePath(), function.handler(),
-                environment, function.timeout(), function.memoryMb(), jvm);
+                environment, function.timeout(), function.memoryMb(), jvm).withSnapStart(function.snapStart());
+        if (spec.equals(functionSpecs.get(function.name()))) {
+            // A stack update that changes nothing of a function leaves it, and its published version, as they are.
+            return;
+        }
+        Credentials credentials = cloud.identities().startRoleSession(role, function.name(), EXECUTION_ROLE_SESSION);
+        functionCredentials.put(function.name(), credentials);
         functionSpecs.put(function.name(), spec);
         cloud.lambda().deploy(spec, credentials);
+        if (spec.snapStart()) {
+            // SAM's AutoPublishAlias publishes a version; with SnapStart, Lambda runs init and the beforeCheckpoint
+            // hooks then, and a failing hook fails the version, and so the deploy.
+            PublishResult published = cloud.lambda().publish(function.name());
+            if (!published.published()) {
+                throw new IllegalStateException("function " + function.logicalId() + ": publishing a SnapStart "
+                        + "version failed: " + published.error());
+            }
+        }
     }
 
     private static ApiDefinition definition(Model.RestApi api, Model.Stage stage, String accountId,
