@@ -140,7 +140,7 @@ class RunLocalIT {
         assertTrue(run.out().contains("{\\\"message\\\":\\\"Internal server error\\\"}"), run.out());
         assertTrue(run.out().contains("\"integrationError\":\"Invalid permissions on Lambda function\""), run.out());
         assertEquals(2, run.out().lines().filter(l -> l.matches("    why \\(API Gateway\\): API Gateway invokes "
-                + "arn:aws:lambda:us-east-1:222222222222:function:private-api-backend-\\S+-backend with the caller's "
+                + "arn:aws:lambda:us-east-1:222222222222:function:private-api-backend-\\S+-backend:live with the caller's "
                 + "credentials .*")).count(), run.out());
         assertTrue(run.out().contains("Set Auth.InvokeRole: NONE"), run.out());
     }
