@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Invokes both client functions in the consumer account and reports SUCCESS or FAILED for each.
+# Invokes both client functions in the consumer account, through their alias (the published SnapStart version),
+# and reports SUCCESS or FAILED for each.
 # Exits non-zero when either fails.
 # usage: invoke.sh <consumer profile>
 set -euo pipefail
@@ -24,7 +25,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 status=0
-for output in DirectAuthClientFunctionName AssumeRoleClientFunctionName; do
+for output in DirectAuthClientFunctionAlias AssumeRoleClientFunctionAlias; do
   name=$(stack_output "$consumer" "$CLIENT_STACK" "$output") || exit 1
   if [ -z "$name" ]; then
     failed "stack $CLIENT_STACK has no output $output (the assume-role client exists only when pAPIRoleARN is set)"

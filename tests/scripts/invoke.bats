@@ -43,8 +43,9 @@ setup() {
   [ "$status" -eq 0 ]
   [ "$(echo "$output" | grep -c '^SUCCESS: ')" -eq 2 ]
   [[ "$output" == *'"statusCode": 200'* ]]
-  calls "lambda invoke --profile consumer --function-name private-api-client-direct-client" | grep -q .
-  calls "lambda invoke --profile consumer --function-name private-api-client-assume-role-client" | grep -q .
+  # Through the alias: the published SnapStart version, not $LATEST.
+  calls "lambda invoke --profile consumer --function-name arn:aws:lambda:us-east-1:111111111111:function:private-api-client-direct-client:live" | grep -q .
+  calls "lambda invoke --profile consumer --function-name arn:aws:lambda:us-east-1:111111111111:function:private-api-client-assume-role-client:live" | grep -q .
   [ -z "$(ls -A "$WORKDIR")" ]
 }
 
@@ -81,7 +82,7 @@ setup() {
   run "$ROOT/invoke.sh" consumer
   [ "$status" -ne 0 ]
   [ "$(echo "$output" | grep -c '^SUCCESS: ')" -eq 1 ]
-  [[ "$output" == *"has no output AssumeRoleClientFunctionName"* ]]
+  [[ "$output" == *"has no output AssumeRoleClientFunctionAlias"* ]]
 }
 
 @test "teardown.sh deletes the consumer stack before the provider stack and keeps the buckets" {

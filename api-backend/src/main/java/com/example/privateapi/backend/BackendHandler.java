@@ -1,15 +1,24 @@
 package com.example.privateapi.backend;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import org.crac.Core;
+import org.crac.Resource;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -18,34 +27,100 @@ import java.util.Optional;
 /**
  * The private API's backend: {@code GET /} records the request and answers the caller's identity;
  * {@code GET /requests/{requestId}} answers a recorded request. Never answers 200 for a request it did not record.
+ *
+ * <p>It reads and writes the proxy event's JSON itself with Gson (a stream handler): the runtime's own event
+ * serialization would load a JSON library of its own at every cold start. With SnapStart, {@link #beforeCheckpoint}
+ * does the work of a first request without the network and {@link #afterRestore} gives each restored environment
+ * its own credentials provider.
  */
-public final class BackendHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class BackendHandler implements RequestStreamHandler, Resource {
 
     static final String RECORD_ROUTE = "/requests/{requestId}";
     /** DynamoDB's limit on a partition key ("Service, account, and table quotas in Amazon DynamoDB"). */
     static final int MAX_KEY_BYTES = 2048;
+    /** What priming handles instead of a request: {@code GET /} as API Gateway sends it. */
+    static final String PRIMING_EVENT = "{\"resource\":\"/\",\"path\":\"/\",\"httpMethod\":\"GET\","
+            + "\"headers\":{\"X-Amzn-Vpce-Id\":\"vpce-0priming000000000\"},\"requestContext\":{\"requestId\":"
+            + "\"priming-only\",\"stage\":\"priming\",\"requestTimeEpoch\":0,\"identity\":{\"sourceIp\":"
+            + "\"127.0.0.1\",\"caller\":\"priming\",\"userArn\":\"priming\",\"accountId\":\"000000000000\"}}}";
 
     private final RequestStore store;
     private final RequestRecords records;
     private final Gson gson;
+    private final Gson events = new Gson();
+    private final RenewableCredentials credentials;
+    private final JvmTls tls;
+    private final boolean priming;
+    private final String dynamoHost;
 
     /** Lambda's constructor: configuration and the DynamoDB client are built once per execution environment. */
     public BackendHandler() {
-        this(storeFor(BackendConfig.fromEnvironment(System.getenv())), Clock.systemUTC());
+        this(BackendConfig.fromEnvironment(System.getenv()), JvmTls.load(),
+                new RenewableCredentials(() -> LambdaCredentials.fromEnvironment(System.getenv())));
+        Core.getGlobalContext().register(this);
+    }
+
+    private BackendHandler(BackendConfig config, JvmTls tls, RenewableCredentials credentials) {
+        this(DynamoDbRequestStore.forFunction(config, credentials, tls), Clock.systemUTC(), credentials, tls,
+                config.priming(), "dynamodb." + config.region() + ".amazonaws.com");
     }
 
     public BackendHandler(RequestStore store, Clock clock) {
+        this(store, clock, null, null, false, null);
+    }
+
+    BackendHandler(RequestStore store, Clock clock, RenewableCredentials credentials, JvmTls tls,
+                   boolean priming, String dynamoHost) {
         this.store = store;
         this.gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
         this.records = new RequestRecords(clock, gson);
-    }
-
-    private static RequestStore storeFor(BackendConfig config) {
-        return DynamoDbRequestStore.forTable(config.region(), config.tableName());
+        this.credentials = credentials;
+        this.tls = tls;
+        this.priming = priming;
+        this.dynamoHost = dynamoHost;
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        APIGatewayProxyRequestEvent event;
+        try {
+            event = events.fromJson(new InputStreamReader(input, StandardCharsets.UTF_8),
+                    APIGatewayProxyRequestEvent.class);
+        } catch (JsonParseException e) {
+            event = null;
+        }
+        write(handle(event), output);
+    }
+
+    private void write(APIGatewayProxyResponseEvent response, OutputStream output) throws IOException {
+        Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+        events.toJson(response, writer);
+        writer.flush();
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
+        if (!priming) {
+            return;
+        }
+        APIGatewayProxyRequestEvent event = events.fromJson(PRIMING_EVENT, APIGatewayProxyRequestEvent.class);
+        store.prime(records.of(event));
+        write(identityAnswer(event), OutputStream.nullOutputStream());
+        write(json(404, message("priming")), OutputStream.nullOutputStream());
+        if (tls != null) {
+            TlsPriming.prime(tls.trust(), dynamoHost);
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        if (credentials != null) {
+            credentials.renewAndFetch();
+        }
+    }
+
+    /** Answers one proxy event; a missing or malformed one is a 400, never an exception. */
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
         if (event == null || event.getRequestContext() == null || event.getRequestContext().getRequestId() == null) {
             return log(null, "-", json(400, message("Malformed event: a Lambda proxy event from API Gateway with "
                     + "requestContext.requestId is required")));
@@ -85,6 +160,10 @@ public final class BackendHandler implements RequestHandler<APIGatewayProxyReque
         } catch (RequestStoreException e) {
             throw new StoreFailure(storeFailure(e, "Request " + requestId + " could not be recorded", requestId), e);
         }
+        return identityAnswer(event);
+    }
+
+    private APIGatewayProxyResponseEvent identityAnswer(APIGatewayProxyRequestEvent event) {
         JsonElement identity = gson.toJsonTree(event.getRequestContext().getIdentity());
         if (identity.isJsonObject()) {
             // The Java event type has no vpceId field; API Gateway's header carries the same value.

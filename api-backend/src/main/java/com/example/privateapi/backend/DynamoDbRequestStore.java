@@ -1,5 +1,7 @@
 package com.example.privateapi.backend;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -9,18 +11,22 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The requests table, through the enhanced client and the record's static schema. Failures become
  * {@link RequestStoreException}s that say whether the caller erred, the table is unavailable, or the deployment is
- * wrong; the SDK's detail stays in the exception for the function log.
+ * wrong; the SDK's detail stays in the exception, for the function log.
  */
 public final class DynamoDbRequestStore implements RequestStore {
 
@@ -33,37 +39,75 @@ public final class DynamoDbRequestStore implements RequestStore {
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
+    /** Signs the priming requests: never valid anywhere, and answered in memory. */
+    static final StaticCredentialsProvider PRIMING_CREDENTIALS = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIAPRIMINGONLY00000", "priming-only-never-sent"));
+
+    static final int CONNECT_TIMEOUT_MS = 1000;
+    static final int READ_TIMEOUT_MS = (int) ATTEMPT_TIMEOUT.toMillis();
+
     private final DynamoDbTable<RequestRecord> table;
+    private final PrimableHttpClient http;
+    private final RenewableCredentials credentials;
 
     public DynamoDbRequestStore(DynamoDbEnhancedClient client, String tableName) {
-        this.table = client.table(tableName, RequestRecord.SCHEMA);
+        this(client, tableName, null, null);
     }
 
-    /** The store for the function's table, with a client built once, its retries and timeouts bounded. */
-    public static DynamoDbRequestStore forTable(String region, String tableName) {
-        return new DynamoDbRequestStore(DynamoDbEnhancedClient.builder().dynamoDbClient(client(region, b -> { }))
-                .build(), tableName);
+    private DynamoDbRequestStore(DynamoDbEnhancedClient client, String tableName, PrimableHttpClient http,
+                                 RenewableCredentials credentials) {
+        this.table = client.table(tableName, RequestRecord.SCHEMA);
+        this.http = http;
+        this.credentials = credentials;
     }
 
     /**
-     * A DynamoDB client with the store's bounds. The endpoint comes from the SDK's own settings
-     * ({@code AWS_ENDPOINT_URL_DYNAMODB}), so no code path differs off AWS.
-     *
-     * @param more further settings (tests set the endpoint and credentials here)
+     * The store as the function uses it: region, credentials and HTTP client given explicitly (nothing discovered),
+     * and bounded timeouts, so an unreachable table becomes a 503 within seconds instead of a Lambda timeout.
      */
-    static DynamoDbClient client(String region, Consumer<DynamoDbClientBuilder> more) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(Region.of(region))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(1))
-                        .socketTimeout(ATTEMPT_TIMEOUT))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS))
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(CALL_TIMEOUT)
-                        .build());
-        more.accept(builder);
-        return builder.build();
+    static DynamoDbRequestStore forFunction(BackendConfig config, RenewableCredentials credentials, JvmTls tls) {
+        return forFunction(config, credentials, tls, null);
+    }
+
+    /** @param endpoint where DynamoDB is, or null for where the SDK finds it (AWS_ENDPOINT_URL_DYNAMODB, region) */
+    static DynamoDbRequestStore forFunction(BackendConfig config, RenewableCredentials credentials, JvmTls tls,
+                                            URI endpoint) {
+        // Connections made here, with the function's one TLS context: the SDK's builder would make a second one.
+        SSLSocketFactory sockets = tls.context().getSocketFactory();
+        PrimableHttpClient http = new PrimableHttpClient(UrlConnectionHttpClient.create(uri -> {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+                if (connection instanceof HttpsURLConnection https) {
+                    https.setSSLSocketFactory(sockets);
+                }
+                connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+                connection.setReadTimeout(READ_TIMEOUT_MS);
+                return connection;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+        var builder = DynamoDbClient.builder();
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        DynamoDbClient dynamo = builder
+                .region(Region.of(config.region()))
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(bounds())
+                .build();
+        return new DynamoDbRequestStore(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(),
+                config.tableName(), http, credentials);
+    }
+
+    /** The store's retries and timeouts: bounded, so that DynamoDB down is a 503 within seconds. */
+    static ClientOverrideConfiguration bounds() {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS))
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .apiCallTimeout(CALL_TIMEOUT)
+                .build();
     }
 
     @Override
@@ -105,5 +149,21 @@ public final class DynamoDbRequestStore implements RequestStore {
 
     private static String describe(SdkException e) {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /**
+     * Writes and reads the record through the whole client (marshalling, signing, response parsing) with every
+     * request answered in memory and signed with stand-in credentials: nothing is sent, nothing is written, and the
+     * function's own credentials are not resolved.
+     */
+    @Override
+    public void prime(RequestRecord sample) {
+        if (http == null) {
+            return;
+        }
+        credentials.primeWith(PRIMING_CREDENTIALS, () -> http.divert(() -> {
+            put(sample);
+            get(sample.getId());
+        }));
     }
 }

@@ -10,4 +10,8 @@ public interface RequestStore {
 
     /** @throws RequestStoreException when the store cannot answer */
     Optional<RequestRecord> get(String id);
+
+    /** Does the work of a write and a read without sending or storing anything (SnapStart priming). */
+    default void prime(RequestRecord sample) {
+    }
 }

@@ -72,13 +72,13 @@ class BackendHandlerIT {
     @Test
     void recordsARequestAndReadsItBack() {
         BackendHandler handler = handler(dynamo);
-        APIGatewayProxyResponseEvent written = handler.handleRequest(Events.get("/", "/", "it-req-1", null), null);
+        APIGatewayProxyResponseEvent written = handler.handle(Events.get("/", "/", "it-req-1", null));
         assertEquals(200, written.getStatusCode(), written.getBody());
         assertEquals("111111111111", JsonParser.parseString(written.getBody()).getAsJsonObject()
                 .get("accountId").getAsString());
 
-        APIGatewayProxyResponseEvent read = handler.handleRequest(Events.get("/requests/{requestId}",
-                "/requests/it-req-1", "it-req-2", Map.of("requestId", "it-req-1")), null);
+        APIGatewayProxyResponseEvent read = handler.handle(Events.get("/requests/{requestId}",
+                "/requests/it-req-1", "it-req-2", Map.of("requestId", "it-req-1")));
         assertEquals(200, read.getStatusCode(), read.getBody());
         JsonObject record = JsonParser.parseString(read.getBody()).getAsJsonObject();
         assertEquals("it-req-1", record.get("id").getAsString());
@@ -91,14 +91,14 @@ class BackendHandlerIT {
         long expected = Instant.now().plus(Duration.ofDays(90)).getEpochSecond();
         assertTrue(Math.abs(expiresAt - expected) < 120, "expiresAt " + expiresAt + " vs " + expected);
 
-        APIGatewayProxyResponseEvent missing = handler.handleRequest(Events.get("/requests/{requestId}",
-                "/requests/never", "it-req-3", Map.of("requestId", "never")), null);
+        APIGatewayProxyResponseEvent missing = handler.handle(Events.get("/requests/{requestId}",
+                "/requests/never", "it-req-3", Map.of("requestId", "never")));
         assertEquals(404, missing.getStatusCode());
     }
 
     /**
-     * DynamoDB down: the production client's bounded retries answer 503 within its 5 s call timeout (well within
-     * the clients' 10 s and API Gateway's 29 s), and the body says nothing of the SDK.
+     * DynamoDB down: the function's bounded retries answer 503 within its 5 s call timeout (well within the
+     * clients' 10 s and API Gateway's 29 s), and the body says nothing of the SDK.
      */
     @Test
     void anUnreachableTableIsAFast503NamingTheRequest() throws Exception {
@@ -106,10 +106,10 @@ class BackendHandlerIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (DynamoDbClient unreachable = productionClient(URI.create("http://127.0.0.1:" + closedPort))) {
+        try (DynamoDbClient unreachable = boundedClient(URI.create("http://127.0.0.1:" + closedPort))) {
             long start = System.nanoTime();
             APIGatewayProxyResponseEvent response = handler(unreachable)
-                    .handleRequest(Events.get("/", "/", "it-req-4", null), null);
+                    .handle(Events.get("/", "/", "it-req-4", null));
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(503, response.getStatusCode(), response.getBody());
             assertEquals("it-req-4", JsonParser.parseString(response.getBody()).getAsJsonObject()
@@ -122,7 +122,7 @@ class BackendHandlerIT {
     /** A key DynamoDB cannot hold is refused by DynamoDB itself as invalid input: the store says REJECTED. */
     @Test
     void aKeyOverDynamoDbsLimitIsRejectedNotUnavailable() {
-        try (DynamoDbClient client = productionClient(dynalite.endpoint())) {
+        try (DynamoDbClient client = boundedClient(dynalite.endpoint())) {
             DynamoDbRequestStore store = new DynamoDbRequestStore(DynamoDbEnhancedClient.builder()
                     .dynamoDbClient(client).build(), TABLE);
             RequestStoreException e = org.junit.jupiter.api.Assertions.assertThrows(RequestStoreException.class,
@@ -133,7 +133,7 @@ class BackendHandlerIT {
 
     @Test
     void aMissingTableIsMisconfigured() {
-        try (DynamoDbClient client = productionClient(dynalite.endpoint())) {
+        try (DynamoDbClient client = boundedClient(dynalite.endpoint())) {
             DynamoDbRequestStore store = new DynamoDbRequestStore(DynamoDbEnhancedClient.builder()
                     .dynamoDbClient(client).build(), "no-such-table");
             RequestStoreException e = org.junit.jupiter.api.Assertions.assertThrows(RequestStoreException.class,
@@ -142,10 +142,14 @@ class BackendHandlerIT {
         }
     }
 
-    /** The client the function builds, pointed at a local endpoint. */
-    static DynamoDbClient productionClient(URI endpoint) {
-        return DynamoDbRequestStore.client("us-east-1", b -> b.endpointOverride(endpoint)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL",
-                        "local"))));
+    /** A client with the function's retries and timeouts, pointed at a local endpoint. */
+    static DynamoDbClient boundedClient(URI endpoint) {
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofMillis(DynamoDbRequestStore.CONNECT_TIMEOUT_MS))
+                        .socketTimeout(Duration.ofMillis(DynamoDbRequestStore.READ_TIMEOUT_MS)))
+                .overrideConfiguration(DynamoDbRequestStore.bounds())
+                .build();
     }
 }

@@ -7,6 +7,9 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +35,7 @@ class BackendHandlerTest {
 
     @Test
     void rootRecordsTheRequestThenAnswersTheIdentity() {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(Events.get("/", "/", "req-1", null), null);
+        APIGatewayProxyResponseEvent response = handler.handle(Events.get("/", "/", "req-1", null));
 
         assertEquals(200, response.getStatusCode());
         JsonObject identity = JsonParser.parseString(response.getBody()).getAsJsonObject();
@@ -66,7 +69,7 @@ class BackendHandlerTest {
                 .when(store).put(any());
         String[] log = new String[1];
         APIGatewayProxyResponseEvent response = capturingLog(log,
-                () -> handler.handleRequest(Events.get("/", "/", "req-2", null), null));
+                () -> handler.handle(Events.get("/", "/", "req-2", null)));
         assertEquals(503, response.getStatusCode());
         JsonObject body = JsonParser.parseString(response.getBody()).getAsJsonObject();
         assertEquals("req-2", body.get("requestId").getAsString());
@@ -83,7 +86,7 @@ class BackendHandlerTest {
         doThrow(new RequestStoreException(RequestStoreException.Kind.MISCONFIGURED,
                 "ResourceNotFoundException: Requested resource not found", null)).when(store).put(any());
         APIGatewayProxyResponseEvent response = capturingLog(new String[1],
-                () -> handler.handleRequest(Events.get("/", "/", "req-6", null), null));
+                () -> handler.handle(Events.get("/", "/", "req-6", null)));
         assertEquals(500, response.getStatusCode());
         assertNoInternals(response.getBody());
         assertTrue(response.getBody().contains("misconfigured"), response.getBody());
@@ -95,12 +98,12 @@ class BackendHandlerTest {
                 SDK_DETAIL, null));
         when(store.get("odd")).thenThrow(new RequestStoreException(RequestStoreException.Kind.REJECTED,
                 "DynamoDbException: One or more parameter values were invalid", null));
-        APIGatewayProxyResponseEvent down = capturingLog(new String[1], () -> handler.handleRequest(
-                Events.get("/requests/{requestId}", "/requests/down", "req-7", Map.of("requestId", "down")), null));
+        APIGatewayProxyResponseEvent down = capturingLog(new String[1], () -> handler.handle(
+                Events.get("/requests/{requestId}", "/requests/down", "req-7", Map.of("requestId", "down"))));
         assertEquals(503, down.getStatusCode());
         assertNoInternals(down.getBody());
-        APIGatewayProxyResponseEvent odd = capturingLog(new String[1], () -> handler.handleRequest(
-                Events.get("/requests/{requestId}", "/requests/odd", "req-8", Map.of("requestId", "odd")), null));
+        APIGatewayProxyResponseEvent odd = capturingLog(new String[1], () -> handler.handle(
+                Events.get("/requests/{requestId}", "/requests/odd", "req-8", Map.of("requestId", "odd"))));
         assertEquals(400, odd.getStatusCode());
         assertNoInternals(odd.getBody());
     }
@@ -109,8 +112,8 @@ class BackendHandlerTest {
     @Test
     void anIdLongerThanAKeyMayBeIsA400WithoutAStoreCall() {
         String longId = "x".repeat(2049);
-        APIGatewayProxyResponseEvent response = handler.handleRequest(Events.get("/requests/{requestId}",
-                "/requests/" + longId, "req-10", Map.of("requestId", longId)), null);
+        APIGatewayProxyResponseEvent response = handler.handle(Events.get("/requests/{requestId}",
+                "/requests/" + longId, "req-10", Map.of("requestId", longId)));
         assertEquals(400, response.getStatusCode());
         assertTrue(response.getBody().contains("2049 bytes"), response.getBody());
         verify(store, never()).get(any());
@@ -144,8 +147,8 @@ class BackendHandlerTest {
         record.setRequestContext("{\"requestId\":\"req-1\"}");
         when(store.get("req-1")).thenReturn(Optional.of(record));
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(
-                Events.get("/requests/{requestId}", "/requests/req-1", "req-9", Map.of("requestId", "req-1")), null);
+        APIGatewayProxyResponseEvent response = handler.handle(
+                Events.get("/requests/{requestId}", "/requests/req-1", "req-9", Map.of("requestId", "req-1")));
 
         assertEquals(200, response.getStatusCode());
         JsonObject body = JsonParser.parseString(response.getBody()).getAsJsonObject();
@@ -157,8 +160,8 @@ class BackendHandlerTest {
     @Test
     void anUnknownRecordIsAJson404() {
         when(store.get("nope")).thenReturn(Optional.empty());
-        APIGatewayProxyResponseEvent response = handler.handleRequest(
-                Events.get("/requests/{requestId}", "/requests/nope", "req-3", Map.of("requestId", "nope")), null);
+        APIGatewayProxyResponseEvent response = handler.handle(
+                Events.get("/requests/{requestId}", "/requests/nope", "req-3", Map.of("requestId", "nope")));
         assertEquals(404, response.getStatusCode());
         assertEquals("No request with id nope was recorded",
                 JsonParser.parseString(response.getBody()).getAsJsonObject().get("message").getAsString());
@@ -167,19 +170,19 @@ class BackendHandlerTest {
 
     @Test
     void malformedEventsAre400sNotExceptions() {
-        assertEquals(400, handler.handleRequest(null, null).getStatusCode());
-        assertEquals(400, handler.handleRequest(new APIGatewayProxyRequestEvent().withPath("/"), null)
+        assertEquals(400, handler.handle(null).getStatusCode());
+        assertEquals(400, handler.handle(new APIGatewayProxyRequestEvent().withPath("/"))
                 .getStatusCode());
         APIGatewayProxyRequestEvent noId = Events.get("/", "/", null, null);
-        assertEquals(400, handler.handleRequest(noId, null).getStatusCode());
+        assertEquals(400, handler.handle(noId).getStatusCode());
         verify(store, never()).put(any());
     }
 
     @Test
     void otherRoutesAndMethodsAre404s() {
         APIGatewayProxyRequestEvent post = Events.get("/", "/", "req-4", null).withHttpMethod("POST");
-        assertEquals(404, handler.handleRequest(post, null).getStatusCode());
-        assertEquals(404, handler.handleRequest(Events.get("/other", "/other", "req-5", null), null).getStatusCode());
+        assertEquals(404, handler.handle(post).getStatusCode());
+        assertEquals(404, handler.handle(Events.get("/other", "/other", "req-5", null)).getStatusCode());
         verify(store, never()).put(any());
     }
 
@@ -188,7 +191,45 @@ class BackendHandlerTest {
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> BackendConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1")));
         assertTrue(e.getMessage().contains("TABLE_NAME"), e.getMessage());
-        assertEquals(new BackendConfig("t", "us-east-1"),
+        assertEquals(new BackendConfig("t", "us-east-1", true),
                 BackendConfig.fromEnvironment(Map.of("TABLE_NAME", " t ", "AWS_REGION", "us-east-1")));
+        assertEquals(new BackendConfig("t", "us-east-1", false), BackendConfig.fromEnvironment(
+                Map.of("TABLE_NAME", "t", "AWS_REGION", "us-east-1", "SNAPSTART_PRIMING", "False")));
+        IllegalStateException priming = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> BackendConfig.fromEnvironment(Map.of("TABLE_NAME", "t", "AWS_REGION", "us-east-1",
+                        "SNAPSTART_PRIMING", "maybe")));
+        assertTrue(priming.getMessage().contains("SNAPSTART_PRIMING must be True or False"), priming.getMessage());
+    }
+
+    @Test
+    void theStreamHandlerReadsTheProxyEventAndWritesTheProxyAnswer() throws Exception {
+        String event = "{\"resource\":\"/\",\"path\":\"/\",\"httpMethod\":\"GET\",\"isBase64Encoded\":false,"
+                + "\"headers\":{\"x-amzn-vpce-id\":\"vpce-0123\"},\"requestContext\":{\"requestId\":\"req-json\","
+                + "\"stage\":\"Prod\",\"requestTimeEpoch\":1700000000000,\"identity\":{\"accountId\":\"111111111111\","
+                + "\"userArn\":\"arn:aws:sts::111111111111:assumed-role/R/s\",\"sourceIp\":\"10.0.0.1\"}}}";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                out, null);
+        JsonObject answer = JsonParser.parseString(out.toString(
+                StandardCharsets.UTF_8)).getAsJsonObject();
+        assertEquals(200, answer.get("statusCode").getAsInt());
+        assertEquals("application/json", answer.getAsJsonObject("headers").get("Content-Type").getAsString());
+        JsonObject body = JsonParser.parseString(answer.get("body").getAsString())
+                .getAsJsonObject();
+        assertEquals("arn:aws:sts::111111111111:assumed-role/R/s", body.get("userArn").getAsString());
+        assertEquals("vpce-0123", body.get("vpceId").getAsString());
+        ArgumentCaptor<RequestRecord> record = ArgumentCaptor.forClass(RequestRecord.class);
+        verify(store).put(record.capture());
+        assertEquals("req-json", record.getValue().getId());
+        assertEquals(1_700_000_000_000L, record.getValue().getRequestTime());
+    }
+
+    @Test
+    void anEventThatIsNotJsonIsA400() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream("not json".getBytes(StandardCharsets.UTF_8)),
+                out, null);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"statusCode\":400"), out.toString());
+        verify(store, never()).put(any());
     }
 }

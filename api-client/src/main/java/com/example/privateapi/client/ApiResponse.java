@@ -1,7 +1,11 @@
 package com.example.privateapi.client;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.google.gson.stream.JsonWriter;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The API's answer as the client functions return it.
@@ -12,10 +16,9 @@ import java.util.Map;
 public record ApiResponse(int statusCode, String body) {
 
     /** {@code {"statusCode": ..., "body": ...}}, the shape the functions return to their invoker. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("statusCode", statusCode);
-        map.put("body", body);
-        return map;
+    public void writeJson(OutputStream out) throws IOException {
+        JsonWriter json = new JsonWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        json.beginObject().name("statusCode").value(statusCode).name("body").value(body).endObject();
+        json.flush();
     }
 }

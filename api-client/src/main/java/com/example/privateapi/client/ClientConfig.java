@@ -1,5 +1,6 @@
 package com.example.privateapi.client;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -17,12 +18,15 @@ import java.util.regex.Pattern;
  * @param roleToAssume      {@code ROLE_TO_ASSUME}, or null
  * @param region            {@code AWS_REGION}
  * @param functionName      {@code AWS_LAMBDA_FUNCTION_NAME}, or null outside Lambda
- * @param stsEndpoint       where the SDK sends STS calls: {@code AWS_ENDPOINT_URL_STS}, else the regional endpoint
- *                          (named in error messages only; the SDK reads the variable itself)
+ * @param stsEndpoint       where STS calls go: {@code AWS_ENDPOINT_URL_STS}, else {@code AWS_ENDPOINT_URL}, else the
+ *                          regional endpoint, as the AWS SDKs resolve it (unless
+ *                          {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS} is true)
+ * @param priming           {@code SNAPSTART_PRIMING} ({@code True}/{@code False}, default True): whether the
+ *                          SnapStart checkpoint hook does the work of a first request before the snapshot
  */
 public record ClientConfig(String apiHost, String apiId, String apiPrefix, String vpceDnsName, Duration timeout,
                            boolean privateDnsEnabled, String roleToAssume, String region, String functionName,
-                           String stsEndpoint) {
+                           URI stsEndpoint, boolean priming) {
 
     private static final Pattern API_HOST = Pattern.compile("([a-z0-9]{10})\\.execute-api\\.([a-z0-9-]+)\\.amazonaws\\.com");
     private static final Pattern PREFIX = Pattern.compile("/[A-Za-z0-9_\\-/]*");
@@ -69,9 +73,35 @@ public record ClientConfig(String apiHost, String apiId, String apiPrefix, Strin
                     + "arn:aws:iam::222222222222:role/ApiAccessRole (the provider stack's APIAccessRole output), got \""
                     + role + "\"");
         }
-        String stsEndpoint = env.getOrDefault("AWS_ENDPOINT_URL_STS", "https://sts." + region + ".amazonaws.com");
         return new ClientConfig(apiHost, host.group(1), prefix, vpceName, timeout(env), privateDns,
-                role == null ? null : role.trim(), region, env.get("AWS_LAMBDA_FUNCTION_NAME"), stsEndpoint);
+                role == null ? null : role.trim(), region, env.get("AWS_LAMBDA_FUNCTION_NAME"),
+                stsEndpoint(env, region), bool(env, "SNAPSTART_PRIMING", true));
+    }
+
+    /** The SDKs' order for a service's endpoint: the service's variable, the global one, then the regional name. */
+    static URI stsEndpoint(Map<String, String> env, String region) {
+        if (!"true".equalsIgnoreCase(env.getOrDefault("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").trim())) {
+            for (String name : new String[] {"AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL"}) {
+                String value = env.get(name);
+                if (value != null && !value.isBlank()) {
+                    return endpointUrl(name, value.trim());
+                }
+            }
+        }
+        return URI.create("https://sts." + region + (region.startsWith("cn-") ? ".amazonaws.com.cn" : ".amazonaws.com"));
+    }
+
+    private static URI endpointUrl(String name, String value) {
+        try {
+            URI uri = new URI(value);
+            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException malformed) {
+            // Reported below with the expected form.
+        }
+        throw new ConfigException(name + " must be an http(s) URL such as https://sts.us-east-1.amazonaws.com, got \""
+                + value + "\"");
     }
 
     /** The regional endpoint name among {@code HOSTEDZONE:name} entries, never a per-AZ one; null if none. */

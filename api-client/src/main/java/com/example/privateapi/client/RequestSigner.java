@@ -1,5 +1,6 @@
 package com.example.privateapi.client;
 
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -20,8 +21,15 @@ public final class RequestSigner {
         this.clock = clock;
     }
 
+    /** Signs a request without a body. */
     public SdkHttpRequest sign(SdkHttpRequest request, AwsCredentialsIdentity credentials) {
-        return signer.sign(r -> r.identity(credentials).request(request)
+        return sign(request, null, credentials);
+    }
+
+    /** Signs a request and its body (the payload hash is part of the signature). */
+    public SdkHttpRequest sign(SdkHttpRequest request, ContentStreamProvider payload,
+                               AwsCredentialsIdentity credentials) {
+        return signer.sign(r -> r.identity(credentials).request(request).payload(payload)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock)).request();

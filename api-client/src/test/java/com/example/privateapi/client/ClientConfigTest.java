@@ -76,6 +76,8 @@ class ClientConfigTest {
         "PRIVATE_DNS_ENABLED|yes|PRIVATE_DNS_ENABLED must be True or False, got \"yes\"",
         "ROLE_TO_ASSUME|my-role|ROLE_TO_ASSUME must be an IAM role ARN",
         "AWS_REGION|nowhere|AWS_REGION must be a region such as us-east-1",
+        "AWS_ENDPOINT_URL_STS|sts.example|AWS_ENDPOINT_URL_STS must be an http(s) URL",
+        "SNAPSTART_PRIMING|on|SNAPSTART_PRIMING must be True or False, got \"on\"",
     })
     void aBadValueNamesTheVariableAndTheExpectedForm(String name, String value, String message) {
         Map<String, String> env = env();
@@ -86,6 +88,30 @@ class ClientConfigTest {
         }
         ConfigException e = assertThrows(ConfigException.class, () -> ClientConfig.fromEnvironment(env));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    @Test
+    void stsIsWhereTheSdksWouldSendIt() {
+        Map<String, String> env = env();
+        assertEquals(URI.create("https://sts.us-east-1.amazonaws.com"), ClientConfig.fromEnvironment(env).stsEndpoint());
+        env.put("AWS_ENDPOINT_URL", "https://all.example");
+        assertEquals(URI.create("https://all.example"), ClientConfig.fromEnvironment(env).stsEndpoint());
+        env.put("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:4566");
+        assertEquals(URI.create("http://127.0.0.1:4566"), ClientConfig.fromEnvironment(env).stsEndpoint());
+        env.put("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true");
+        assertEquals(URI.create("https://sts.us-east-1.amazonaws.com"), ClientConfig.fromEnvironment(env).stsEndpoint());
+        env.put("AWS_REGION", "cn-north-1");
+        env.put("API_HOST", "abc123defg.execute-api.cn-north-1.amazonaws.com");
+        assertEquals(URI.create("https://sts.cn-north-1.amazonaws.com.cn"),
+                ClientConfig.fromEnvironment(env).stsEndpoint());
+    }
+
+    @Test
+    void primingIsOnUnlessTurnedOff() {
+        Map<String, String> env = env();
+        assertTrue(ClientConfig.fromEnvironment(env).priming());
+        env.put("SNAPSTART_PRIMING", "False");
+        assertFalse(ClientConfig.fromEnvironment(env).priming());
     }
 
     @Test

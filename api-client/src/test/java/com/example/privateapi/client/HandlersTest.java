@@ -1,22 +1,16 @@
 package com.example.privateapi.client;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
-import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
-import software.amazon.awssdk.services.sts.model.Credentials;
-import software.amazon.awssdk.services.sts.model.StsException;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,108 +19,148 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
-/** Both handlers against a loopback HTTP server standing for the API. */
+/** Both handlers against loopback servers standing for the API and for STS. */
 class HandlersTest {
 
-    HttpServer server;
-    final List<Map<String, List<String>>> seen = new CopyOnWriteArrayList<>();
-    ClientConfig config;
+    static final JvmTls TLS = JvmTls.load();
+
+    LocalServers servers;
+    SdkHttpClient http;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            seen.add(Map.copyOf(exchange.getRequestHeaders()));
-            byte[] body = "{\"accountId\":\"111111111111\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        Map<String, String> env = ClientConfigTest.env();
-        env.put("PRIVATE_DNS_ENABLED", "False");
-        config = ClientConfig.fromEnvironment(env);
+        servers = new LocalServers();
+        http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(2)).build();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        servers.close();
+        http.close();
+    }
+
+    ClientConfig config(boolean priming) {
+        Map<String, String> env = ClientConfigTest.env();
+        env.put("PRIVATE_DNS_ENABLED", "False");
+        env.put("AWS_ENDPOINT_URL_STS", servers.stsUrl().toString());
+        env.put("SNAPSTART_PRIMING", priming ? "True" : "False");
+        return ClientConfig.fromEnvironment(env);
     }
 
     SigningApiClient apiAt(URI url) {
-        return new SigningApiClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(2)).build(),
-                new RequestSigner("execute-api", "us-east-1", Clock.systemUTC()),
-                new ApiTarget(url, ApiTarget.of(config).headers()));
+        return new SigningApiClient(http, new RequestSigner("execute-api", "us-east-1", Clock.systemUTC()),
+                new ApiTarget(url, ApiTarget.of(config(false)).headers()));
     }
 
-    URI local() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/Prod/");
+    static RenewableCredentials own(String accessKey) {
+        return new RenewableCredentials(() -> StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(accessKey, "secret")));
+    }
+
+    DirectAuthHandler direct(URI url) {
+        return new DirectAuthHandler(apiAt(url), own("AKIDDIRECT"), TLS, false, "fn");
+    }
+
+    AssumeRoleHandler assumeRole(Clock clock) {
+        return new AssumeRoleHandler(config(false), apiAt(servers.apiUrl()), http, TLS, own("AKIDCLIENTROLE"),
+                clock);
     }
 
     @Test
     void directClientSignsForExecuteApiAndReturnsStatusAndBody() {
-        DirectAuthHandler handler = new DirectAuthHandler(apiAt(local()),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDDIRECT", "secret")), "fn");
-        Map<String, Object> result = handler.handleRequest(Map.of(), null);
-        assertEquals(200, result.get("statusCode"));
-        assertEquals("{\"accountId\":\"111111111111\"}", result.get("body"));
+        ApiResponse result = direct(servers.apiUrl()).call();
+        assertEquals(200, result.statusCode());
+        assertEquals("{\"accountId\":\"111111111111\"}", result.body());
 
-        Map<String, List<String>> headers = seen.get(0);
-        String authorization = headers.get("Authorization").get(0);
+        LocalServers.Seen request = servers.api.get(0);
+        String authorization = request.header("Authorization");
         assertTrue(authorization.startsWith("AWS4-HMAC-SHA256 Credential=AKIDDIRECT/"), authorization);
         assertTrue(authorization.contains("/us-east-1/execute-api/aws4_request"), authorization);
         assertTrue(authorization.contains("x-apigw-api-id"), "the routing header is signed: " + authorization);
-        assertEquals(List.of("abc123defg"), headers.get("X-apigw-api-id"));
+        assertEquals("abc123defg", request.header("X-apigw-api-id"));
+    }
+
+    @Test
+    void theFunctionAnswersStatusAndBodyAsJson() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        direct(servers.apiUrl()).handleRequest(new ByteArrayInputStream("{\"ignored\":true}".getBytes(
+                StandardCharsets.UTF_8)), out, null);
+        assertEquals("{\"statusCode\":200,\"body\":\"{\\\"accountId\\\":\\\"111111111111\\\"}\"}",
+                out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void assumeRoleClientCallsStsOncePerCredentialLifetime() {
-        StsClient sts = mock(StsClient.class);
-        when(sts.assumeRole(any(AssumeRoleRequest.class))).thenReturn(assumed(Instant.now().plusSeconds(900)));
-        AssumeRoleHandler handler = new AssumeRoleHandler(config, apiAt(local()), sts);
+        AssumeRoleHandler handler = assumeRole(Clock.systemUTC());
         for (int i = 0; i < 5; i++) {
-            assertEquals(200, handler.handleRequest(Map.of(), null).get("statusCode"));
+            assertEquals(200, handler.call().statusCode());
         }
-        verify(sts, times(1)).assumeRole(any(AssumeRoleRequest.class));
-        assertTrue(seen.get(4).get("Authorization").get(0).contains("Credential=ASIAASSUMED/"));
-        assertEquals(List.of("session-token"), seen.get(4).get("X-amz-security-token"));
+        assertEquals(1, servers.sts.size(), "one AssumeRole for five calls");
+        LocalServers.Seen assume = servers.sts.get(0);
+        assertTrue(assume.body().contains("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A222222222222"
+                + "%3Arole%2Fprivate-api-backend-APIAccessRole-X1&RoleSessionName=private-api-client-AssumeRoleClient"
+                + "&DurationSeconds=900"), assume.body());
+        assertTrue(assume.header("Authorization").contains("Credential=AKIDCLIENTROLE/"),
+                "STS is asked with the function's own role");
+        assertTrue(assume.header("Authorization").contains("/us-east-1/sts/aws4_request"));
+        assertEquals(List.of("ASIAASSUMED1"), LocalServers.signers(servers.api).stream().distinct().toList());
+        assertEquals("session-token-1", servers.api.get(4).header("X-amz-security-token"));
     }
 
     @Test
     void credentialsNearExpiryAreRefreshed() {
-        StsClient sts = mock(StsClient.class);
-        when(sts.assumeRole(any(AssumeRoleRequest.class)))
-                .thenReturn(assumed(Instant.now().plusSeconds(30)), assumed(Instant.now().plusSeconds(900)));
-        AssumeRoleHandler handler = new AssumeRoleHandler(config, apiAt(local()), sts);
-        handler.handleRequest(Map.of(), null);
-        handler.handleRequest(Map.of(), null);
-        handler.handleRequest(Map.of(), null);
-        verify(sts, times(2)).assumeRole(any(AssumeRoleRequest.class));
+        servers.answerSts(() -> servers.assumed(Instant.now().plusSeconds(30)));
+        AssumeRoleHandler handler = assumeRole(Clock.systemUTC());
+        handler.call();
+        handler.call();
+        assertEquals(2, servers.sts.size(), "credentials inside their last minute are not used");
+        assertEquals(List.of("ASIAASSUMED1", "ASIAASSUMED2"), LocalServers.signers(servers.api));
     }
 
     @Test
     void stsRefusalSaysWhatToCheck() {
-        StsClient sts = mock(StsClient.class);
-        when(sts.assumeRole(any(AssumeRoleRequest.class))).thenThrow(StsException.builder().statusCode(403)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").errorMessage("User: x is not "
-                        + "authorized to perform: sts:AssumeRole").build()).build());
-        AssumeRoleHandler handler = new AssumeRoleHandler(config, apiAt(local()), sts);
-        ClientFailure failure = assertThrows(ClientFailure.class, () -> handler.handleRequest(Map.of(), null));
-        assertTrue(failure.getMessage().contains("AccessDenied"), failure.getMessage());
+        servers.answerSts(() -> LocalServers.refused("AccessDenied",
+                "User: x is not authorized to perform: sts:AssumeRole on resource: y &amp; z"));
+        AssumeRoleHandler handler = assumeRole(Clock.systemUTC());
+        ClientFailure failure = assertThrows(ClientFailure.class, handler::call);
+        assertTrue(failure.getMessage().contains("AccessDenied: User: x is not authorized to perform: sts:AssumeRole "
+                + "on resource: y & z"), failure.getMessage());
         assertTrue(failure.getMessage().contains("trust policy"), failure.getMessage());
-        assertTrue(seen.isEmpty(), "no API call without credentials");
+        assertEquals(1, servers.sts.size(), "a refusal is not retried");
+        assertTrue(servers.api.isEmpty(), "no API call without credentials");
+    }
+
+    @Test
+    void throttlingIsRetriedThenSucceeds() {
+        int[] calls = {0};
+        servers.answerSts(() -> ++calls[0] == 1 ? new LocalServers.Answer(400, "<ErrorResponse><Error><Code>"
+                + "Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>")
+                : servers.assumed(Instant.now().plusSeconds(900)));
+        assertEquals(200, assumeRole(Clock.systemUTC()).call().statusCode());
+        assertEquals(2, servers.sts.size());
+    }
+
+    @Test
+    void unreachableStsNamesTheEndpoint() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Map<String, String> env = ClientConfigTest.env();
+        env.put("PRIVATE_DNS_ENABLED", "False");
+        env.put("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:" + closed);
+        AssumeRoleHandler handler = new AssumeRoleHandler(ClientConfig.fromEnvironment(env), apiAt(servers.apiUrl()),
+                http, TLS, own("AKIDCLIENTROLE"), Clock.systemUTC());
+        ClientFailure failure = assertThrows(ClientFailure.class, handler::call);
+        assertTrue(failure.getMessage().startsWith("Could not reach STS at http://127.0.0.1:" + closed),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains("STS VPC endpoint"), failure.getMessage());
     }
 
     @Test
@@ -134,8 +168,8 @@ class HandlersTest {
         Map<String, String> env = ClientConfigTest.env();
         env.remove("ROLE_TO_ASSUME");
         ClientConfig noRole = ClientConfig.fromEnvironment(env);
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new AssumeRoleHandler(noRole, apiAt(local()), mock(StsClient.class)));
+        ConfigException e = assertThrows(ConfigException.class, () -> new AssumeRoleHandler(noRole,
+                apiAt(servers.apiUrl()), http, TLS, own("AKIDCLIENTROLE"), Clock.systemUTC()));
         assertTrue(e.getMessage().startsWith("ROLE_TO_ASSUME must be set"), e.getMessage());
     }
 
@@ -146,9 +180,7 @@ class HandlersTest {
             closed = socket.getLocalPort();
         }
         URI url = URI.create("http://127.0.0.1:" + closed + "/Prod/");
-        DirectAuthHandler handler = new DirectAuthHandler(apiAt(url),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDDIRECT", "secret")), "fn");
-        ClientFailure failure = assertThrows(ClientFailure.class, () -> handler.handleRequest(Map.of(), null));
+        ClientFailure failure = assertThrows(ClientFailure.class, () -> direct(url).call());
         assertTrue(failure.getMessage().startsWith("Could not reach the API at " + url), failure.getMessage());
         assertTrue(failure.getMessage().contains("security group"), failure.getMessage());
     }
@@ -159,10 +191,5 @@ class HandlersTest {
         assertEquals("a-b", AssumeRoleHandler.sessionName("a:b"));
         assertEquals(64, AssumeRoleHandler.sessionName("x".repeat(100)).length());
         assertEquals("private-api-client", AssumeRoleHandler.sessionName(null));
-    }
-
-    static AssumeRoleResponse assumed(Instant expiration) {
-        return AssumeRoleResponse.builder().credentials(Credentials.builder().accessKeyId("ASIAASSUMED")
-                .secretAccessKey("secret").sessionToken("session-token").expiration(expiration).build()).build();
     }
 }

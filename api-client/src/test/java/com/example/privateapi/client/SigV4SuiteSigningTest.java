@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -28,9 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The signature the client's signer produces, against the official SigV4 vectors. The SDK's signer always signs
- * one header the vectors do not carry, {@code x-amz-content-sha256} (the payload hash the canonical request ends
- * with anyway), so the expected signature is derived from the suite's canonical request with that one header
- * line added, then hashed and signed with the suite's credentials and scope.
+ * one header most vectors do not carry, {@code x-amz-content-sha256} (the payload hash the canonical request ends
+ * with anyway), so the expected signature is derived from the suite's canonical request with that header line
+ * added where it is missing, then hashed and signed with the suite's credentials and scope. The vectors with a
+ * body (form POSTs, as the STS call sends) carry it already.
  */
 class SigV4SuiteSigningTest {
 
@@ -74,7 +76,7 @@ class SigV4SuiteSigningTest {
         return tests.stream();
     }
 
-    /** The suite's canonical request plus the x-amz-content-sha256 line: {signed headers, signature}. */
+    /** The suite's canonical request with the x-amz-content-sha256 line: {signed headers, signature}. */
     static String[] expectedWithPayloadHashHeader(String canonical, String suiteStringToSign, JsonObject context)
             throws Exception {
         String[] lines = canonical.split("\n", -1);
@@ -84,10 +86,15 @@ class SigV4SuiteSigningTest {
         for (; !lines[i].isEmpty(); i++) {
             headerLines.add(lines[i]);
         }
-        headerLines.add("x-amz-content-sha256:" + payloadHash);
+        boolean carried = headerLines.stream().anyMatch(l -> l.startsWith("x-amz-content-sha256:"));
+        if (!carried) {
+            headerLines.add("x-amz-content-sha256:" + payloadHash);
+        }
         headerLines.sort(java.util.Comparator.comparing(l -> l.substring(0, l.indexOf(':'))));
         List<String> signed = new ArrayList<>(List.of(lines[i + 1].split(";")));
-        signed.add("x-amz-content-sha256");
+        if (!carried) {
+            signed.add("x-amz-content-sha256");
+        }
         java.util.Collections.sort(signed);
         String signedHeaders = String.join(";", signed);
         String rebuilt = lines[0] + "\n" + lines[1] + "\n" + lines[2] + "\n" + String.join("\n", headerLines)
@@ -121,10 +128,6 @@ class SigV4SuiteSigningTest {
         }
         if (context.has("omit_session_token") && context.get("omit_session_token").getAsBoolean()) {
             return "the client always signs its session token";
-        }
-        String[] parts = request.split("\n\n", 2);
-        if (parts.length > 1 && !parts[1].isEmpty()) {
-            return "the client sends GET requests without a body";
         }
         String target = request.lines().findFirst().orElseThrow();
         String path = target.substring(target.indexOf(' ') + 1, target.lastIndexOf(" HTTP/"));
@@ -181,7 +184,9 @@ class SigV4SuiteSigningTest {
         Clock clock = Clock.fixed(Instant.parse(context.get("timestamp").getAsString()), ZoneOffset.UTC);
         RequestSigner signer = new RequestSigner(context.get("service").getAsString(),
                 context.get("region").getAsString(), clock);
-        SdkHttpRequest signed = signer.sign(request.build(), identity);
+        String body = headAndBody.length > 1 ? headAndBody[1] : "";
+        SdkHttpRequest signed = body.isEmpty() ? signer.sign(request.build(), identity)
+                : signer.sign(request.build(), ContentStreamProvider.fromUtf8String(body), identity);
         assertEquals(method, signed.method().name());
         return signed;
     }

@@ -1,7 +1,6 @@
 package com.example.privateapi.rehearsal.cli;
 
 import com.example.privateapi.rehearsal.cli.CommandLine.RunLocalOptions;
-import com.example.privateapi.rehearsal.lambda.InvocationResult;
 import com.example.privateapi.rehearsal.local.DeployFlow;
 import com.example.privateapi.rehearsal.local.DeploySettings;
 import com.example.privateapi.rehearsal.local.Deployment;
@@ -12,20 +11,23 @@ import com.example.privateapi.rehearsal.local.StackApplier;
 import com.example.privateapi.rehearsal.template.Model;
 import com.example.privateapi.rehearsal.template.TemplateException;
 import com.example.privateapi.rehearsal.template.TemplateReader;
+import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * {@code run-local.sh bench-cold-start [--runs N]}: deploys as run-local does, then starts each function in a fresh
- * execution environment N times and reports its init duration (JVM start, runtime, handler class loading and
- * construction: Lambda's "Init Duration") and its first invocation. A rerunnable measure of what the Java Lambdas
- * cost at a cold start on this machine; Lambda's own numbers differ by hardware and memory size.
+ * {@code run-local.sh bench-cold-start [--runs N]}: deploys as run-local does, then measures, on this machine:
+ * each function through Lambda's lifecycles (on demand; SnapStart with and without priming: init, the hooks, the
+ * restore, the first call after them, a warm call), and each client's whole cold start as a process, Java against
+ * a Python client written the way the Python sample's are, alternating. Medians; the machine and its load are
+ * printed with them, since other work on it moves every figure. Lambda's own numbers differ by hardware and memory
+ * size; this is for comparing changes, and the two languages, side by side on one machine.
  */
 public final class ColdStartCommand {
 
@@ -47,36 +49,36 @@ public final class ColdStartCommand {
             return e.status();
         }
         Progress progress = new Progress(out);
+        out.println("Machine: " + machine() + "; load average before: " + loadAverage());
         try (LocalCloud cloud = new LocalCloud(options.region(), null, root.resolve(".local"), line -> {
         }, null, options.lambdaConcurrency());
              DynamoTables tables = new DynamoTables(cloud.dynamodbUrl(), options.region())) {
-            Deployment deployment = new DeployFlow(reader, root, cloud, new StackApplier(cloud, tables), progress)
-                    .run(settings);
+            StackApplier applier = new StackApplier(cloud, tables);
+            Deployment deployment = new DeployFlow(reader, root, cloud, applier, progress).run(settings);
             List<Model.LambdaFunction> functions = new ArrayList<>(deployment.provider().functions());
             functions.addAll(deployment.consumer().functions());
-            progress.step("Measuring " + runs + " cold starts of each function");
-            out.printf("    %-48s %10s %10s %10s %14s%n", "function (handler)", "init p50", "init min", "init max",
-                    "1st call p50");
             for (Model.LambdaFunction function : functions) {
-                List<Long> inits = new ArrayList<>();
-                List<Long> calls = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
-                    cloud.lambda().recycle(function.name());
-                    long start = System.nanoTime();
-                    InvocationResult result = cloud.lambda().invoke(function.name(), "{}");
-                    long total = (System.nanoTime() - start) / 1_000_000;
-                    if (result.initDuration() == null) {
-                        err.println("bench-cold-start: " + function.name() + " did not start: " + result.payload());
-                        return ExitStatus.FAILED;
-                    }
-                    inits.add(result.initDuration().toMillis());
-                    calls.add(total - result.initDuration().toMillis());
-                }
-                String handler = function.handler().substring(function.handler().lastIndexOf('.', function.handler()
-                        .indexOf("::")) + 1);
-                out.printf("    %-48s %7d ms %7d ms %7d ms %11d ms%n", handler, median(inits),
-                        Collections.min(inits), Collections.max(inits), median(calls));
+                // Everything warm before measuring: a client's call must not include the backend's cold start.
+                cloud.lambda().invoke(function.name(), LifecycleBench.payload(function));
             }
+
+            progress.step("Each function through Lambda's lifecycles, " + runs + " runs (medians, ms)");
+            LifecycleBench lifecycle = new LifecycleBench(cloud, applier, out);
+            lifecycle.printHeader();
+            for (Model.LambdaFunction function : functions) {
+                lifecycle.print(function, lifecycle.measure(function, runs));
+            }
+            out.println("    init: to the runtime's first request for work (on demand) or for its snapshot "
+                    + "(SnapStart, without the priming); priming: what the beforeCheckpoint hooks add; restore: "
+                    + "resume to the first event, afterRestore hooks included; 1st call: that event's round trip");
+
+            progress.step("Whole cold start of each client as a process, Java and Python alternating, " + runs
+                    + " runs (medians)");
+            new WholeProcessBench(cloud, applier, root, out).compare(WholeProcessBench.clients(functions), runs);
+            out.println("    Java: a fresh JVM with the Lambda runtime interface client, init, one signed call "
+                    + "through the rehearsal, the process ended; Python: a fresh interpreter importing the client "
+                    + "(its init), one call, exit; classes: loaded by the Java process for that one call");
+            out.println("Load average after: " + loadAverage());
             return ExitStatus.OK;
         } catch (TemplateException | IllegalStateException | IllegalArgumentException e) {
             err.println("bench-cold-start: " + e.getMessage());
@@ -90,9 +92,24 @@ public final class ColdStartCommand {
         }
     }
 
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
+    private static String machine() {
+        String cpu = "";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim() + ", ").orElse("");
+        } catch (IOException | RuntimeException unreadable) {
+            // Not Linux: the processor count still says something.
+        }
+        return cpu + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.version");
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException unreadable) {
+            return "unknown";
+        }
     }
 }

@@ -141,6 +141,9 @@ public final class RunLocalCommand {
             if (result.initDuration() != null) {
                 progress.note("cold start: init " + result.initDuration().toMillis() + " ms");
             }
+            if (result.restoreDuration() != null) {
+                progress.note("cold start: SnapStart restore " + result.restoreDuration().toMillis() + " ms");
+            }
             Integer status = statusOf(result);
             if (result.functionError() == null && status != null && status == 200) {
                 if (verbose) {

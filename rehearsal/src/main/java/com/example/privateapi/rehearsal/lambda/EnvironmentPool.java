@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +53,7 @@ final class EnvironmentPool<E extends AutoCloseable> implements AutoCloseable {
 
     private final ConcurrencyLimit limit;
     private final Supplier<E> factory;
+    private final Predicate<E> reusable;
     private final Deque<E> idle = new ArrayDeque<>();
     private final Set<E> all = new HashSet<>();
     /** Raised by {@link #recycle()}: environments lent out before it are ended when they come back. */
@@ -59,8 +61,14 @@ final class EnvironmentPool<E extends AutoCloseable> implements AutoCloseable {
     private boolean closed;
 
     EnvironmentPool(ConcurrencyLimit limit, Supplier<E> factory) {
+        this(limit, factory, environment -> true);
+    }
+
+    /** @param reusable whether an environment an invocation gives back may serve another (not ended, timed out) */
+    EnvironmentPool(ConcurrencyLimit limit, Supplier<E> factory, Predicate<E> reusable) {
         this.limit = limit;
         this.factory = factory;
+        this.reusable = reusable;
     }
 
     /** An environment for one invocation. @throws ConcurrencyLimit.Exceeded the invocation is throttled */
@@ -91,8 +99,9 @@ final class EnvironmentPool<E extends AutoCloseable> implements AutoCloseable {
 
     private void giveBack(Lease lease) {
         boolean end;
+        boolean usable = reusable.test(lease.environment);
         synchronized (this) {
-            end = closed || lease.generation != generation;
+            end = closed || lease.generation != generation || !usable;
             if (end) {
                 all.remove(lease.environment);
             } else {

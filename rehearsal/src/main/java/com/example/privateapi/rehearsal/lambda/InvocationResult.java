@@ -1,22 +1,37 @@
 package com.example.privateapi.rehearsal.lambda;
 
+import java.time.Duration;
+
 /**
  * What an invocation returned, as Lambda's Invoke API reports it.
  *
- * @param payload       the function's answer, or the error document ({@code errorMessage}, {@code errorType})
- * @param functionError null on success, {@code Unhandled} when the function failed
- * @param logTail       the function's last log lines, for diagnosing a failure
- * @param initDuration  for a cold start, the time from starting the environment until the runtime, its handler
- *                      loaded and constructed, asked for the event (Lambda's "Init Duration"); null when warm
+ * @param payload         the function's answer, or the error document ({@code errorMessage}, {@code errorType})
+ * @param functionError   null on success, {@code Unhandled} when the function failed
+ * @param logTail         the function's last log lines, for diagnosing a failure
+ * @param initDuration    for an on-demand cold start, the time from starting the environment until the runtime,
+ *                        its handler loaded and constructed, asked for the event (Lambda's "Init Duration"); null
+ *                        otherwise
+ * @param restoreDuration for a SnapStart cold start, the time from resuming the snapshot until the runtime, its
+ *                        afterRestore hooks run, asked for the event (Lambda's "Restore Duration", less the loading
+ *                        of the snapshot, which has no counterpart here); null otherwise
  */
-public record InvocationResult(String payload, String functionError, String logTail, java.time.Duration initDuration) {
+public record InvocationResult(String payload, String functionError, String logTail, Duration initDuration,
+                               Duration restoreDuration) {
 
     public InvocationResult(String payload, String functionError, String logTail) {
-        this(payload, functionError, logTail, null);
+        this(payload, functionError, logTail, null, null);
     }
 
-    InvocationResult withInitDuration(java.time.Duration init) {
-        return new InvocationResult(payload, functionError, logTail, init);
+    InvocationResult withLogTail(String tail) {
+        return new InvocationResult(payload, functionError, tail, initDuration, restoreDuration);
+    }
+
+    InvocationResult withInitDuration(Duration init) {
+        return new InvocationResult(payload, functionError, logTail, init, restoreDuration);
+    }
+
+    InvocationResult withRestoreDuration(Duration restore) {
+        return new InvocationResult(payload, functionError, logTail, initDuration, restore);
     }
 
     private static final String THROTTLED = "TooManyRequestsException";
@@ -49,5 +64,13 @@ public record InvocationResult(String payload, String functionError, String logT
         } catch (RuntimeException notAnErrorDocument) {
             return null;
         }
+    }
+
+    /** A Lambda service error, as the Invoke API reports one: no function ran. */
+    static InvocationResult serviceError(String type, String message, String logTail) {
+        com.google.gson.JsonObject error = new com.google.gson.JsonObject();
+        error.addProperty("errorMessage", message);
+        error.addProperty("errorType", type);
+        return new InvocationResult(error.toString(), "Unhandled", logTail);
     }
 }

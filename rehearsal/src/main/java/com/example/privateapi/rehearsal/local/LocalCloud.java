@@ -45,11 +45,9 @@ import java.util.function.Consumer;
 public final class LocalCloud implements AutoCloseable {
 
     static {
-        // The Lambda Runtime API is served by the JDK's HttpServer, which leaves Nagle's algorithm on unless told:
-        // every kept-alive exchange would then wait for a delayed ACK (about 40 ms).
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        // Before the first HTTP server is made: without TCP_NODELAY, Nagle's algorithm and delayed acknowledgements
+        // would add up to 40 ms to small exchanges (the Runtime API's, the gateway's) that AWS answers at once.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     /** An execute-api endpoint as stood up here: its gateway listener, and whether private DNS is on. */
@@ -80,6 +78,8 @@ public final class LocalCloud implements AutoCloseable {
     private final List<Consumer<GatewayResponse>> responseListeners = new CopyOnWriteArrayList<>();
     private final List<String> stsDenials = new CopyOnWriteArrayList<>();
     private final List<String> networkDenials = new CopyOnWriteArrayList<>();
+    /** The unanswered address of each path security groups close, by the denial it records. */
+    private final Map<String, UnansweredListener> unanswered = new ConcurrentHashMap<>();
     private final PrivateApiGateway gateway;
     private final Thread closeOnExit = new Thread(this::close, "local-cloud-close");
 
@@ -212,6 +212,11 @@ public final class LocalCloud implements AutoCloseable {
         return jvm;
     }
 
+    /** The trust the functions are given, as a PEM bundle for clients outside the JVM (Python's requests). */
+    public Path caBundle() {
+        return certificates.caBundle();
+    }
+
     /** Calls {@code listener} with every gateway answer from now on, as it is sent. */
     public void onGatewayResponse(Consumer<GatewayResponse> listener) {
         responseListeners.add(listener);
@@ -285,10 +290,15 @@ public final class LocalCloud implements AutoCloseable {
      * A network path the security groups do not allow: an address that accepts connections and never answers them.
      * Each connection is recorded with the reason, for {@link #drainNetworkDenials}.
      */
-    public URI unanswered(String source, String destination, String why, String scheme) throws IOException {
-        UnansweredListener listener = new UnansweredListener(socket -> networkDenials.add(source + " connected to "
-                + destination + ", which does not answer: " + why));
-        resources.add(listener);
+    public synchronized URI unanswered(String source, String destination, String why, String scheme)
+            throws IOException {
+        String denial = source + " connected to " + destination + ", which does not answer: " + why;
+        UnansweredListener listener = unanswered.get(denial);
+        if (listener == null) {
+            listener = new UnansweredListener(socket -> networkDenials.add(denial));
+            resources.add(listener);
+            unanswered.put(denial, listener);
+        }
         return listener.url(scheme);
     }
 

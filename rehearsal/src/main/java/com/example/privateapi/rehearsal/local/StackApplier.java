@@ -9,6 +9,7 @@ import com.example.privateapi.iam.Principal;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.Role;
 import com.example.privateapi.rehearsal.lambda.FunctionSpec;
+import com.example.privateapi.rehearsal.lambda.PublishResult;
 import com.example.privateapi.rehearsal.template.DeployedStack;
 import com.example.privateapi.rehearsal.template.Model;
 
@@ -36,6 +37,7 @@ public final class StackApplier {
     private final LocalCloud cloud;
     private final DynamoTables tables;
     private final Map<String, Credentials> functionCredentials = new HashMap<>();
+    private final Map<String, FunctionSpec> functionSpecs = new HashMap<>();
     /** Each API stage's definition as last deployed by its stack, published at the next redeploy. */
     private final Map<String, ApiDefinition> pending = new LinkedHashMap<>();
     /** The security groups and subnets of the stacks applied so far, by id. */
@@ -116,6 +118,11 @@ public final class StackApplier {
         return functionCredentials.get(functionName);
     }
 
+    /** The function as last deployed to the local Lambda. */
+    public FunctionSpec specOf(String functionName) {
+        return functionSpecs.get(functionName);
+    }
+
     /**
      * Where the function's connections lead: functions in a VPC reach API Gateway through the stack's execute-api
      * endpoint, STS through its STS endpoint (or STS's public address without one) and DynamoDB through its prefix
@@ -183,9 +190,6 @@ public final class StackApplier {
             throw new IllegalStateException("function " + function.logicalId() + ": The role defined for the "
                     + "function cannot be assumed by Lambda. " + trust.reason());
         }
-        Credentials credentials = cloud.identities().startRoleSession(role, function.name(), EXECUTION_ROLE_SESSION);
-        functionCredentials.put(function.name(), credentials);
-
         Map<String, String> environment = new LinkedHashMap<>(function.environment());
         // The SDK reads these itself: production code needs no special path for the rehearsal.
         environment.put("AWS_ENDPOINT_URL_STS", network.sts().toString());
@@ -193,9 +197,26 @@ public final class StackApplier {
 
         Map<String, String> jvm = network.httpsProxyPort() == null ? Map.of()
                 : cloud.httpsProxyJvmProperties(network.httpsProxyPort());
-        cloud.lambda().deploy(new FunctionSpec(function.name(), function.arn(), function.codePath(), function.handler(),
-                environment, function.timeout(), function.memoryMb(), jvm, function.reservedConcurrency()),
-                credentials);
+        FunctionSpec spec = new FunctionSpec(function.name(), function.arn(), function.codePath(), function.handler(),
+                environment, function.timeout(), function.memoryMb(), jvm).withSnapStart(function.snapStart())
+                .withReservedConcurrency(function.reservedConcurrency());
+        if (spec.equals(functionSpecs.get(function.name()))) {
+            // A stack update that changes nothing of a function leaves it, and its published version, as they are.
+            return;
+        }
+        Credentials credentials = cloud.identities().startRoleSession(role, function.name(), EXECUTION_ROLE_SESSION);
+        functionCredentials.put(function.name(), credentials);
+        functionSpecs.put(function.name(), spec);
+        cloud.lambda().deploy(spec, credentials);
+        if (spec.snapStart()) {
+            // SAM's AutoPublishAlias publishes a version; with SnapStart, Lambda runs init and the beforeCheckpoint
+            // hooks then, and a failing hook fails the version, and so the deploy.
+            PublishResult published = cloud.lambda().publish(function.name());
+            if (!published.published()) {
+                throw new IllegalStateException("function " + function.logicalId() + ": publishing a SnapStart "
+                        + "version failed: " + published.error());
+            }
+        }
     }
 
     private static ApiDefinition definition(Model.RestApi api, Model.Stage stage, String accountId,

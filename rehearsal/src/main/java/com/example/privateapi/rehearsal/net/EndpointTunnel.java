@@ -65,6 +65,9 @@ public final class EndpointTunnel implements AutoCloseable {
     private void handle(Socket client) {
         try (client) {
             client.setSoTimeout(120_000);
+            // A TLS server flight and a piped answer are several writes: with Nagle's algorithm each later one
+            // would wait for the peer's delayed acknowledgement of the first (up to 40 ms), which AWS does not.
+            client.setTcpNoDelay(true);
             String head = readHead(client.getInputStream());
             String[] requestLine = head.split("\r\n", 2)[0].split(" ");
             if (requestLine.length < 2 || !requestLine[0].equals("CONNECT")) {
@@ -90,6 +93,7 @@ public final class EndpointTunnel implements AutoCloseable {
             secured.setUseClientMode(false);
             secured.startHandshake();
             try (secured; Socket upstream = new Socket()) {
+                upstream.setTcpNoDelay(true);
                 upstream.connect(target.get(), 5_000);
                 Thread back = pipe(upstream.getInputStream(), secured.getOutputStream());
                 pipeHere(secured.getInputStream(), upstream.getOutputStream());

@@ -140,7 +140,7 @@ class RunLocalIT {
         assertTrue(run.out().contains("{\\\"message\\\":\\\"Internal server error\\\"}"), run.out());
         assertTrue(run.out().contains("\"integrationError\":\"Invalid permissions on Lambda function\""), run.out());
         assertEquals(2, run.out().lines().filter(l -> l.matches("    why \\(API Gateway\\): API Gateway invokes "
-                + "arn:aws:lambda:us-east-1:222222222222:function:private-api-backend-\\S+-backend with the caller's "
+                + "arn:aws:lambda:us-east-1:222222222222:function:private-api-backend-\\S+-backend:live with the caller's "
                 + "credentials .*")).count(), run.out());
         assertTrue(run.out().contains("Set Auth.InvokeRole: NONE"), run.out());
     }
@@ -262,9 +262,17 @@ class RunLocalIT {
             String text = out.toString(StandardCharsets.UTF_8);
             assertEquals(0, exit, text);
             for (String handler : List.of("BackendHandler", "DirectAuthHandler", "AssumeRoleHandler")) {
-                assertTrue(text.lines().anyMatch(l -> l.trim().startsWith(handler + "::handleRequest")
-                        && l.matches(".* \\d+ ms .*")), text);
+                assertTrue(text.lines().anyMatch(l -> l.trim().startsWith(handler + " ")
+                        && l.contains("on demand") && l.matches(".* \\d+ +- +- +\\d+ +\\d+ +[0-9.]+x$")), text);
             }
+            assertTrue(text.lines().anyMatch(l -> l.contains("SnapStart, primed")
+                    && l.matches(".* \\d+ +-?\\d+ +\\d+ +\\d+ +\\d+ +[0-9.]+x$")), text);
+            assertTrue(text.lines().anyMatch(l -> l.contains("SnapStart, unprimed")), text);
+            for (String client : List.of("direct", "assume-role")) {
+                assertTrue(text.lines().anyMatch(l -> l.trim().startsWith(client + " ")
+                        && l.matches(".* \\d+ +\\d+ ms \\(\\d+\\) +(\\d+ ms \\(\\d+\\) +[0-9.]+x|- +-)$")), text);
+            }
+            assertTrue(text.contains("Machine: ") && text.contains("load average before: "), text);
         }
     }
 

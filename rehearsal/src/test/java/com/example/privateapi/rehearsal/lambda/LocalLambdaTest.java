@@ -97,8 +97,8 @@ class LocalLambdaTest {
      */
     @Test
     void concurrentInvocationsScaleOutToTheReservedConcurrencyAndNoFurther() throws Exception {
-        lambda.deploy(new FunctionSpec("busy", "arn:aws:lambda:us-east-1:111111111111:function:busy", jar,
-                "fn.Echo::handleRequest", Map.of(), Duration.ofSeconds(60), 256, Map.of(), 2), CREDENTIALS);
+        lambda.deploy(spec("busy", "fn.Echo::handleRequest", Duration.ofSeconds(60)).withReservedConcurrency(2),
+                CREDENTIALS);
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3);
         try {
             java.util.List<java.util.concurrent.Future<InvocationResult>> calls = new java.util.ArrayList<>();
@@ -131,8 +131,8 @@ class LocalLambdaTest {
 
     @Test
     void aReservedConcurrencyOfZeroThrottlesEveryInvocation() {
-        lambda.deploy(new FunctionSpec("off", "arn:aws:lambda:us-east-1:111111111111:function:off", jar,
-                "fn.Echo::handleRequest", Map.of(), Duration.ofSeconds(20), 256, Map.of(), 0), CREDENTIALS);
+        lambda.deploy(spec("off", "fn.Echo::handleRequest", Duration.ofSeconds(20)).withReservedConcurrency(0),
+                CREDENTIALS);
         assertEquals("ReservedFunctionConcurrentInvocationLimitExceeded", lambda.invoke("off", "{}").throttleReason());
         assertEquals(0, lambda.environments("off"));
     }

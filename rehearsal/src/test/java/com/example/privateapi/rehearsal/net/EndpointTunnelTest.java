@@ -65,7 +65,7 @@ class EndpointTunnelTest {
     }
 
     static SdkHttpClient client() throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        KeyStore trust = KeyStore.getInstance("JKS");
         try (InputStream in = Files.newInputStream(certificates.trustStore())) {
             trust.load(in, null);
         }
