@@ -126,16 +126,16 @@ final class ExecutionEnvironment implements AutoCloseable {
             CompletableFuture.anyOf(invocation.pickedUp(), invocation.result())
                     .get(INIT_ALLOWANCE.toMillis(), TimeUnit.MILLISECONDS);
             InvocationResult result = invocation.result().get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            log.settle();
-            result = result.withLogTail(log.text());
+            result = result.withLogTail(result.functionError() == null ? log.textNow() : log.text());
             if (onDemandColdStart && api.firstNext.isDone()) {
                 return result.withInitDuration(Duration.ofNanos(api.firstNext.join() - startedAt));
             }
             return restored != null ? result.withRestoreDuration(restored) : result;
         } catch (TimeoutException e) {
+            String tail = log.text();
             end();
             return InvocationResult.serviceError("Sandbox.Timedout", "Task timed out after "
-                    + spec.timeout().toSeconds() + ".00 seconds", log.text());
+                    + spec.timeout().toSeconds() + ".00 seconds", tail);
         } catch (ExecutionException e) {
             return InvocationResult.serviceError("Runtime.Failed", e.getCause().getMessage(), log.text());
         } catch (InterruptedException e) {
@@ -166,9 +166,11 @@ final class ExecutionEnvironment implements AutoCloseable {
         }
         String why = api.restoreError.isDone() ? describe(api.restoreError.join())
                 : "Runtime exited with error: exit status " + process.exitValue();
+        // Read before ending: ending the process closes its output, and what was not read yet would be lost.
+        String tail = log.text();
         end();
         return InvocationResult.serviceError("SnapStartException", "The afterRestore() runtime hook encountered an "
-                + "error: " + why, log.text());
+                + "error: " + why, tail);
     }
 
     private void start(InitType type) throws IOException {

@@ -12,13 +12,16 @@ import java.util.Deque;
 final class LogTail {
 
     private static final int LINES = 60;
-    /** How long {@link #settle} waits at most for lines already written to be read. */
-    private static final long SETTLE_LIMIT_MS = 200;
+    /** The longest the reader sleeps while the process writes nothing: idle environments cost next to no CPU. */
+    private static final long IDLE_SLEEP_LIMIT_MS = 20;
     private final Deque<String> lines = new ArrayDeque<>();
     private final String prefix;
     private final PrintStream echo;
+    /** Held while bytes are read and split into lines, by the reader thread or by {@link #settle}. */
+    private final Object reading = new Object();
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private final byte[] buffer = new byte[8192];
     private volatile InputStream followed;
-    private volatile boolean reading;
 
     LogTail(String functionName, PrintStream echo) {
         this.prefix = "    [" + functionName + "] ";
@@ -27,68 +30,96 @@ final class LogTail {
 
     /**
      * Reads the process's output to its end on a daemon thread. It reads only what is available, so the stream is
-     * never held by a blocked read and {@link #settle} can ask it what is pending.
+     * never held by a blocked read and {@link #settle} can read what is pending itself; while nothing comes, the
+     * reader sleeps longer and longer (up to 20 ms), so that many idle environments do not keep waking it.
      */
     void follow(Process process) {
         InputStream in = process.getInputStream();
         followed = in;
         Thread reader = new Thread(() -> {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
+            long sleep = 1;
             try (in) {
                 while (true) {
-                    reading = true;
-                    int available = in.available();
-                    if (available == 0 && !process.isAlive()) {
-                        available = buffer.length;
-                    } else if (available == 0) {
-                        reading = false;
-                        Thread.sleep(2);
-                        continue;
-                    }
-                    int n = in.read(buffer, 0, Math.min(available, buffer.length));
+                    int n = drain(in);
                     if (n < 0) {
                         break;
                     }
-                    for (int i = 0; i < n; i++) {
-                        if (buffer[i] == '\n') {
-                            add(line.toString(StandardCharsets.UTF_8).replace("\r", ""));
-                            line.reset();
-                        } else {
-                            line.write(buffer[i]);
+                    if (n > 0) {
+                        sleep = 1;
+                    } else if (!process.isAlive()) {
+                        // Ended: what is left arrives without waiting, up to the end of the stream.
+                        if (drainToEnd(in)) {
+                            break;
                         }
+                    } else {
+                        Thread.sleep(sleep);
+                        sleep = Math.min(IDLE_SLEEP_LIMIT_MS, sleep * 2);
                     }
                 }
-                if (line.size() > 0) {
-                    add(line.toString(StandardCharsets.UTF_8));
+                synchronized (reading) {
+                    if (partial.size() > 0) {
+                        add(partial.toString(StandardCharsets.UTF_8));
+                        partial.reset();
+                    }
                 }
             } catch (IOException closed) {
                 // The process ended.
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
-            } finally {
-                reading = false;
             }
         }, "log-" + prefix.trim());
         reader.setDaemon(true);
         reader.start();
     }
 
+    /** Reads what is available now into lines; the bytes read, or -1 at the end of the stream. */
+    private int drain(InputStream in) throws IOException {
+        synchronized (reading) {
+            int available = in.available();
+            if (available == 0) {
+                return 0;
+            }
+            int n = in.read(buffer, 0, Math.min(available, buffer.length));
+            split(n);
+            return n;
+        }
+    }
+
+    /** Reads to the end of the stream of a process that has ended; true at the end. */
+    private boolean drainToEnd(InputStream in) throws IOException {
+        synchronized (reading) {
+            int n = in.read(buffer);
+            split(n);
+            return n < 0;
+        }
+    }
+
+    private void split(int n) {
+        for (int i = 0; i < n; i++) {
+            if (buffer[i] == '\n') {
+                add(partial.toString(StandardCharsets.UTF_8).replace("\r", ""));
+                partial.reset();
+            } else {
+                partial.write(buffer[i]);
+            }
+        }
+    }
+
     /**
-     * Waits until what the process has already written is read: the runtime posts an answer after the function's
-     * output, and the answer must not overtake its log lines. Returns at once when nothing is pending.
+     * Reads what the process has already written: the runtime posts an answer after the function's output, and the
+     * answer must not overtake its log lines. Returns at once when nothing is pending; never sleeps.
      */
     void settle() {
-        long deadline = System.nanoTime() + SETTLE_LIMIT_MS * 1_000_000;
         InputStream in = followed;
+        if (in == null) {
+            return;
+        }
         try {
-            while (in != null && (reading || in.available() > 0) && System.nanoTime() < deadline) {
-                Thread.sleep(1);
+            while (drain(in) > 0) {
+                // More may have come while the last bytes were split into lines.
             }
         } catch (IOException closed) {
             // Nothing more to read.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -102,7 +133,37 @@ final class LogTail {
         }
     }
 
-    synchronized String text() {
-        return String.join("\n", lines);
+    /** The last lines, once what is pending has been read: for an answer, which follows the function's output. */
+    String textNow() {
+        settle();
+        synchronized (this) {
+            return String.join("\n", lines);
+        }
+    }
+
+    /**
+     * The last lines after a failure: the runtime may report it a moment before the lines explaining it have all
+     * come through, so this reads until the output has been quiet for 20 ms (200 ms at most).
+     */
+    String text() {
+        InputStream in = followed;
+        long deadline = System.nanoTime() + 200_000_000L;
+        long quietSince = System.nanoTime();
+        try {
+            while (in != null && System.nanoTime() < deadline && System.nanoTime() - quietSince < 20_000_000L) {
+                if (drain(in) > 0) {
+                    quietSince = System.nanoTime();
+                } else {
+                    Thread.sleep(2);
+                }
+            }
+        } catch (IOException closed) {
+            // Nothing more to read.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            return String.join("\n", lines);
+        }
     }
 }
