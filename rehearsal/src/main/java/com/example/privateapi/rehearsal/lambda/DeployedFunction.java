@@ -63,22 +63,29 @@ final class DeployedFunction implements AutoCloseable {
         return result;
     }
 
-    /** A cold start: a new environment, or with SnapStart the published one resumed. */
+    /**
+     * A cold start: a new environment, or with SnapStart the published one resumed. When that one is taken, another
+     * is published for this environment; concurrent cold starts publish side by side, as Lambda restores side by side.
+     */
     private ExecutionEnvironment newEnvironment() {
         if (!spec.snapStart()) {
             return new ExecutionEnvironment(spec, credentials, launch, region, null, echo);
         }
         synchronized (this) {
-            if (snapshot == null) {
-                PublishResult published = publish();
-                if (!published.published()) {
-                    throw new VersionFailed(published.error());
-                }
+            if (snapshot != null) {
+                ExecutionEnvironment restored = snapshot;
+                snapshot = null;
+                return restored;
             }
-            ExecutionEnvironment restored = snapshot;
-            snapshot = null;
-            return restored;
         }
+        ExecutionEnvironment environment = new ExecutionEnvironment(spec, credentials, launch, region,
+                credentialsEndpoint.get(), echo);
+        PublishResult published = environment.checkpoint();
+        if (!published.published()) {
+            environment.close();
+            throw new VersionFailed(published.error());
+        }
+        return environment;
     }
 
     /** @throws ConcurrencyLimit.Exceeded every environment the function may have is busy: Lambda throttles */

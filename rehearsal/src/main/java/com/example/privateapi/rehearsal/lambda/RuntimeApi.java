@@ -108,7 +108,7 @@ final class RuntimeApi implements AutoCloseable {
                 restoreError.complete(error);
             } else if (pending != null && path.endsWith("/invocation/" + pending.id() + "/response")) {
                 current = null;
-                pending.result().complete(new InvocationResult(error.body(), null, log.text()));
+                pending.result().complete(new InvocationResult(error.body(), null, log.textNow()));
             } else if (pending != null && path.endsWith("/invocation/" + pending.id() + "/error")) {
                 current = null;
                 pending.result().complete(new InvocationResult(error.body(), "Unhandled", log.text()));
