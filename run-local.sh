@@ -43,7 +43,7 @@ if [ -n "$build_needed" ]; then
     echo "==> rebuilding the Lambda jars and the rehearsal: sources changed since the last build" >&2
   else
     echo "==> first run: building the Lambda jars and the rehearsal with Maven, one line per module" >&2
-    echo "    (30 to 60 s here, more on a slow network the first time Maven downloads; later runs start at once)" >&2
+    echo "    (15 to 30 s on a 2-core machine, more on a slow network the first time Maven downloads; later runs start at once)" >&2
   fi
   require_build_tools
   maven_build .local/build.log package -DskipTests || exit 1

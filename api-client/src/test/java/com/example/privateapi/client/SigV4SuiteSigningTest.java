@@ -40,8 +40,8 @@ class SigV4SuiteSigningTest {
     Stream<DynamicTest> theClientSignerReproducesTheSuiteSignatures() throws IOException {
         Path suite = Path.of(System.getProperty("shared.dir", "../../shared")).resolve("sigv4-test-suite/v4");
         if (!Files.isDirectory(suite)) {
-            String why = "SKIPPED: the SigV4 test suite is not at " + suite.toAbsolutePath().normalize()
-                    + " (it ships in ../shared beside the project, present in CI only)";
+            String why = "SKIPPED: the SigV4 test suite (AWS's aws-sig-v4-test-suite) is not at "
+                    + suite.toAbsolutePath().normalize() + ": CI puts it in ../shared beside the project";
             System.out.println(why);
             return Stream.of(DynamicTest.dynamicTest("SigV4 test suite", () -> Assumptions.abort(why)));
         }

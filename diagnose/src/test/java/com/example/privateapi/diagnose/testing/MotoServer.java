@@ -40,7 +40,12 @@ public final class MotoServer implements AutoCloseable {
                 probe.destroyForcibly();
                 return "python3 -c 'import moto.server' did not finish";
             }
-            return probe.exitValue() == 0 ? null : "python3 cannot import moto.server: " + out.strip();
+            if (probe.exitValue() == 0) {
+                return null;
+            }
+            // The error's last line ("ModuleNotFoundError: No module named 'moto'"), not the whole traceback.
+            String[] lines = out.strip().split("\\R");
+            return "python3 cannot import moto.server (" + lines[lines.length - 1] + ")";
         } catch (IOException e) {
             return "python3 is not available: " + e.getMessage();
         } catch (InterruptedException e) {

@@ -62,22 +62,23 @@ public final class ColdStartCommand {
                 cloud.lambda().invoke(function.name(), LifecycleBench.payload(function));
             }
 
-            progress.step("Each function through Lambda's lifecycles, " + runs + " runs (medians, ms)");
+            String times = runs == 1 ? "1 run" : runs + " runs";
+            progress.step("Each function through Lambda's lifecycles, " + times + " (medians, ms)");
             LifecycleBench lifecycle = new LifecycleBench(cloud, applier, out);
             lifecycle.printHeader();
             for (Model.LambdaFunction function : functions) {
                 lifecycle.print(function, lifecycle.measure(function, runs));
             }
-            out.println("    init: to the runtime's first request for work (on demand) or for its snapshot "
-                    + "(SnapStart, without the priming); priming: what the beforeCheckpoint hooks add; restore: "
-                    + "resume to the first event, afterRestore hooks included; 1st call: that event's round trip");
+            out.println("    init: to the runtime's first request for work (on demand) or for its snapshot");
+            out.println("      (SnapStart, without the priming); priming: what the beforeCheckpoint hooks add;");
+            out.println("      restore: resume to the first event, afterRestore hooks included; 1st call: its round trip");
 
-            progress.step("Whole cold start of each client as a process, Java and Python alternating, " + runs
-                    + " runs (medians)");
+            progress.step("Whole cold start of each client as a process, Java and Python alternating, " + times
+                    + " (medians)");
             new WholeProcessBench(cloud, applier, root, out).compare(WholeProcessBench.clients(functions), runs);
-            out.println("    Java: a fresh JVM with the Lambda runtime interface client, init, one signed call "
-                    + "through the rehearsal, the process ended; Python: a fresh interpreter importing the client "
-                    + "(its init), one call, exit; classes: loaded by the Java process for that one call");
+            out.println("    Java: a fresh JVM with the Lambda runtime interface client, init, one signed call");
+            out.println("      through the rehearsal, the process ended; Python: a fresh interpreter importing the");
+            out.println("      client (its init), one call, exit; classes: loaded by the Java process for that call");
             out.println("Load average after: " + loadAverage());
             return ExitStatus.OK;
         } catch (TemplateException | IllegalStateException | IllegalArgumentException e) {

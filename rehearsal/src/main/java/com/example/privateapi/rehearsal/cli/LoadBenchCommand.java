@@ -92,7 +92,7 @@ public final class LoadBenchCommand {
             Set<String> before = recordedIds(dynamo, table);
             long heapBefore = serve.heapUsedAfterGcKib();
             long rssBefore = serve.residentKib();
-            out.printf("Serving process %d: heap after GC %,d KiB, resident %,d KiB; %,d records in %s%n",
+            out.printf("Serving process %d: heap after GC %,d KiB, resident %,d KiB%n  %,d records in %s%n",
                     serve.pid(), heapBefore, rssBefore, before.size(), table);
 
             List<String> answered200 = new ArrayList<>();
@@ -135,15 +135,16 @@ public final class LoadBenchCommand {
             // A record without a 200 is a request the client gave up on (timed out, connection lost) after the
             // backend had written it: the client saw no answer, so it is not a lost 200.
             boolean exact = missing == 0 && once && withoutA200 <= unanswered;
-            out.printf("%nDynamoDB: %,d answers 200 (warm-up included), %,d records added; 200s without a record: "
-                    + "%,d; records without a 200: %,d (requests left unanswered at the client: %,d) -> %s%n",
+            out.printf("%nDynamoDB: %,d answers 200 (warm-up included), %,d records added;%n"
+                    + "  200s without a record: %,d; records without a 200: %,d (left unanswered at the client: %,d)"
+                    + "%n  -> %s%n",
                     answered200.size(), added.size(), missing, withoutA200, unanswered,
                     exact ? "every 200 recorded exactly once" : "MISMATCH");
 
             long heapAfter = serve.heapUsedAfterGcKib();
             long rssAfter = serve.residentKib();
-            out.printf("Serving process: heap after GC %,d KiB after the warm-up, %,d KiB after %,d more requests "
-                    + "(%+.3f KiB per 1,000); resident %,d -> %,d KiB%n", heapWarm, heapAfter, total,
+            out.printf("Serving process: heap after GC %,d KiB after the warm-up, %,d KiB after %,d more requests%n"
+                    + "  (%+.1f KiB per 1,000 requests); resident %,d -> %,d KiB%n", heapWarm, heapAfter, total,
                     (heapAfter - heapWarm) * 1000.0 / Math.max(1, total), rssWarm, rssAfter);
             return exact ? 0 : 1;
         }

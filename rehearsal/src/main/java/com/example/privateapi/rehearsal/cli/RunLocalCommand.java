@@ -154,15 +154,17 @@ public final class RunLocalCommand {
                         client.consumer()));
             } else {
                 allSucceeded = false;
-                // The answer in full: it is the evidence, as invoke.sh prints it.
-                out.println(result.payload());
+                // The answer is the evidence; a function error is its type and message (its stack trace and the
+                // function's log are for --verbose).
+                out.println(verbose || result.functionError() == null ? result.payload()
+                        : functionErrorLine(result.payload()));
                 out.println("FAILED: " + client.function() + whose + (result.functionError() != null
                         ? " raised a function error" : " got " + status + " from the API"));
                 seen.stream().filter(r -> r.explanation() != null)
                         .forEach(r -> out.println("    why (API Gateway): " + r.explanation()));
                 stsDenials.forEach(reason -> out.println("    why (STS): " + reason));
                 networkDenials.forEach(reason -> out.println("    why (network): " + reason));
-                if (result.functionError() != null && !verbose && result.logTail() != null
+                if (result.functionError() != null && verbose && result.logTail() != null
                         && !result.logTail().isBlank()) {
                     out.println("    function log:");
                     result.logTail().lines().forEach(line -> out.println("      " + line));
@@ -266,6 +268,19 @@ public final class RunLocalCommand {
     private static void printWhole(PrintStream out, String line) {
         synchronized (out) {
             out.println(line);
+        }
+    }
+
+    /** A function error as one line: its type and message, as Lambda's error document gives them. */
+    static String functionErrorLine(String payload) {
+        try {
+            JsonObject error = JsonParser.parseString(payload).getAsJsonObject();
+            String type = error.has("errorType") ? error.get("errorType").getAsString() : "Error";
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            return "function error " + simple + ": " + (error.has("errorMessage")
+                    ? error.get("errorMessage").getAsString() : payload);
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            return "function error: " + payload;
         }
     }
 

@@ -136,8 +136,15 @@ public final class DeployFlow {
                 cloud.dynamodbPrefixListId(), settings.providerParams());
         provider = reader.deploy(root.resolve(BACKEND_TEMPLATE), providerParams, providerTarget);
         applier.apply(provider, settings.providerAccount());
+        // A list's items one per line, so that each is shown whole.
         List<String> given = new ArrayList<>();
-        providerParams.forEach((k, v) -> given.add(k + "=" + v));
+        providerParams.forEach((k, v) -> {
+            List<String> items = List.of(v.split(",", -1));
+            given.add(k + "=" + items.get(0) + (items.size() > 1 ? "," : ""));
+            for (int i = 1; i < items.size(); i++) {
+                given.add("  " + items.get(i) + (i < items.size() - 1 ? "," : ""));
+            }
+        });
         given.subList(0, given.size() - 1).forEach(progress::note);
         progress.done(given.get(given.size() - 1));
 

@@ -323,7 +323,8 @@ class RunLocalIT {
         assertEquals(1, run.exit(), run.out());
         assertTrue(run.out().contains("Deploying the consumer stack private-api-client in account 333333333333"),
                 run.out());
-        assertTrue(run.out().contains("    pTrustedPrincipals=111111111111,333333333333"), run.out());
+        assertTrue(run.out().contains("    pTrustedPrincipals=111111111111,\n      333333333333\n"),
+                "the list handed to the provider, one item a line: " + run.out());
         assertEquals(2, run.out().lines().filter(l -> l.startsWith("SUCCESS: ") && l.contains("(consumer 1)")).count(),
                 run.out());
         assertEquals(2, run.out().lines().filter(l -> l.startsWith("FAILED: ") && l.contains("(consumer 2) got 403"))

@@ -41,11 +41,18 @@ class SigV4SuiteTest {
         return Path.of(System.getProperty("shared.dir", "../../shared")).resolve("sigv4-test-suite").resolve("v4");
     }
 
-    /** Where ../shared is absent, one test that reports itself skipped and says why, rather than nothing. */
+    private static final java.util.concurrent.atomic.AtomicBoolean TOLD = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Where ../shared is absent, one test per suite check that reports itself skipped and says why, rather than
+     * nothing; the reason is printed once.
+     */
     static Stream<DynamicTest> skippedWithoutTheSuite() {
-        String why = "SKIPPED: the SigV4 test suite is not at " + suiteDir().toAbsolutePath().normalize()
-                + " (it ships in ../shared beside the project, present in CI only)";
-        System.out.println(why);
+        String why = "SKIPPED: the SigV4 test suite (AWS's aws-sig-v4-test-suite) is not at "
+                + suiteDir().toAbsolutePath().normalize() + ": CI puts it in ../shared beside the project";
+        if (!TOLD.getAndSet(true)) {
+            System.out.println(why);
+        }
         return Stream.of(DynamicTest.dynamicTest("SigV4 test suite", () -> Assumptions.abort(why)));
     }
 
