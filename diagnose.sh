@@ -23,7 +23,10 @@ fi
 case "$*" in
   --list-calls) ;;
   *) no_options "$usage" "$@"
-     [ $# -eq 2 ] || usage_error "$usage" ;;
+     if [ $# -ne 2 ]; then
+       echo "diagnose.sh: expected <consumer profile> <provider profile>, got $# argument$([ $# -eq 1 ] || echo s)" >&2
+       usage_error "$usage"
+     fi ;;
 esac
 require_build_tools
 
