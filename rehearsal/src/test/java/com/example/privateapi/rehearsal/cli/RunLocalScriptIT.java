@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,8 +150,6 @@ class RunLocalScriptIT {
 
     /** Nor do the functions, whose log lines a verbose run shows with their names. */
     @Test
-    @Disabled("the function jars still carry slf4j-api without a binding, so each function's log starts with "
-            + "SLF4J's three no-binding lines: enable this test with the change to the function jars that ends them")
     void theFunctionsPrintNoLoggingBindingWarnings() throws Exception {
         String all = verboseRun();
         assertTrue(all.lines().noneMatch(l -> l.contains("SLF4J")), "SLF4J warnings: " + all);
