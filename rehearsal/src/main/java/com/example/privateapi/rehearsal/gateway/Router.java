@@ -13,14 +13,12 @@ import java.util.Optional;
  */
 final class Router {
 
-    private final String region;
     /** {@code .execute-api.REGION.amazonaws.com}: what follows the API id in its own name. */
     private final String apiNameSuffix;
     /** Resource paths split into segments, once per path. */
     private final Map<String, List<String>> templates = new java.util.concurrent.ConcurrentHashMap<>();
 
     Router(String region) {
-        this.region = region;
         this.apiNameSuffix = ".execute-api." + region + ".amazonaws.com";
     }
 

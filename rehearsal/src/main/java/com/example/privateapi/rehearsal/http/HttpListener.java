@@ -190,11 +190,6 @@ public final class HttpListener implements AutoCloseable {
         }
     }
 
-    /** Connections being served now. */
-    public int activeConnections() {
-        return active.get();
-    }
-
     @Override
     public void close() {
         open = false;

@@ -59,12 +59,4 @@ final class ConcurrencyLimit {
     synchronized void release() {
         inFlight--;
     }
-
-    synchronized int inFlight() {
-        return inFlight;
-    }
-
-    int limit() {
-        return limit;
-    }
 }

@@ -40,10 +40,6 @@ final class DeployedFunction implements AutoCloseable {
         this.environments = new EnvironmentPool<>(limit, this::newEnvironment, environment -> !environment.ended());
     }
 
-    FunctionSpec spec() {
-        return spec;
-    }
-
     /** Runs init and the beforeCheckpoint hooks; the environment waits, checkpointed, for the next cold start. */
     synchronized PublishResult publish() {
         if (!spec.snapStart()) {
@@ -54,13 +50,18 @@ final class DeployedFunction implements AutoCloseable {
             snapshot.close();
             snapshot = null;
         }
-        ExecutionEnvironment environment = new ExecutionEnvironment(spec, credentials, launch, region,
-                credentialsEndpoint.get(), echo);
+        ExecutionEnvironment environment = environment();
         PublishResult result = environment.checkpoint();
         if (result.published()) {
             snapshot = environment;
         }
         return result;
+    }
+
+    /** A new environment, not started: with SnapStart it gets its credentials from Lambda's endpoint. */
+    private ExecutionEnvironment environment() {
+        return new ExecutionEnvironment(spec, credentials, launch, region,
+                spec.snapStart() ? credentialsEndpoint.get() : null, echo);
     }
 
     /**
@@ -69,7 +70,7 @@ final class DeployedFunction implements AutoCloseable {
      */
     private ExecutionEnvironment newEnvironment() {
         if (!spec.snapStart()) {
-            return new ExecutionEnvironment(spec, credentials, launch, region, null, echo);
+            return environment();
         }
         synchronized (this) {
             if (snapshot != null) {
@@ -78,8 +79,7 @@ final class DeployedFunction implements AutoCloseable {
                 return restored;
             }
         }
-        ExecutionEnvironment environment = new ExecutionEnvironment(spec, credentials, launch, region,
-                credentialsEndpoint.get(), echo);
+        ExecutionEnvironment environment = environment();
         PublishResult published = environment.checkpoint();
         if (!published.published()) {
             environment.close();

@@ -93,10 +93,6 @@ final class ExecutionEnvironment implements AutoCloseable {
         return new PublishResult(spec.name(), null, error);
     }
 
-    boolean checkpointed() {
-        return phase == Phase.CHECKPOINTED;
-    }
-
     synchronized InvocationResult invoke(String payload) {
         if (phase == Phase.ENDED) {
             throw new IllegalStateException("environment of " + spec.name() + " has ended");
@@ -174,7 +170,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     private void start(InitType type) throws IOException {
-        api = new RuntimeApi(spec, log);
+        api = new RuntimeApi(spec);
         Map<String, String> env = RuntimeLaunch.environment(spec, region, api.port(), type);
         if (type == InitType.SNAP_START) {
             // A SnapStart runtime gets no key variables: a snapshot would hold them.
@@ -205,7 +201,7 @@ final class ExecutionEnvironment implements AutoCloseable {
                         initFailed ? "Runtime.InitError" : "Runtime.ExitError",
                         initFailed ? startedApi.initError.join().body() : "RequestId: " + pending.id()
                                 + " Error: Runtime exited with error: exit status " + started.exitValue(),
-                        log.text()));
+                        ""));
             }
         });
     }

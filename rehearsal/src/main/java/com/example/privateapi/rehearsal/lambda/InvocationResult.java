@@ -14,24 +14,26 @@ import java.time.Duration;
  * @param restoreDuration for a SnapStart cold start, the time from resuming the snapshot until the runtime, its
  *                        afterRestore hooks run, asked for the event (Lambda's "Restore Duration", less the loading
  *                        of the snapshot, which has no counterpart here); null otherwise
+ * @param throttleReason  Lambda's reason when it throttled the invocation ({@code ConcurrentInvocationLimitExceeded},
+ *                        ...); null when the function ran
  */
 public record InvocationResult(String payload, String functionError, String logTail, Duration initDuration,
-                               Duration restoreDuration) {
+                               Duration restoreDuration, String throttleReason) {
 
     public InvocationResult(String payload, String functionError, String logTail) {
-        this(payload, functionError, logTail, null, null);
+        this(payload, functionError, logTail, null, null, null);
     }
 
     InvocationResult withLogTail(String tail) {
-        return new InvocationResult(payload, functionError, tail, initDuration, restoreDuration);
+        return new InvocationResult(payload, functionError, tail, initDuration, restoreDuration, throttleReason);
     }
 
     InvocationResult withInitDuration(Duration init) {
-        return new InvocationResult(payload, functionError, logTail, init, restoreDuration);
+        return new InvocationResult(payload, functionError, logTail, init, restoreDuration, throttleReason);
     }
 
     InvocationResult withRestoreDuration(Duration restore) {
-        return new InvocationResult(payload, functionError, logTail, initDuration, restore);
+        return new InvocationResult(payload, functionError, logTail, initDuration, restore, throttleReason);
     }
 
     private static final String THROTTLED = "TooManyRequestsException";
@@ -49,21 +51,7 @@ public record InvocationResult(String payload, String functionError, String logT
         error.addProperty("Type", "User");
         error.addProperty("message", "Rate Exceeded.");
         error.addProperty("detail", detail);
-        return new InvocationResult(error.toString(), "Unhandled", "");
-    }
-
-    /** Lambda's reason when it throttled the invocation; null when the function ran. */
-    public String throttleReason() {
-        if (functionError == null || !payload.contains(THROTTLED)) {
-            return null;
-        }
-        try {
-            com.google.gson.JsonObject error = com.google.gson.JsonParser.parseString(payload).getAsJsonObject();
-            return error.has("errorType") && THROTTLED.equals(error.get("errorType").getAsString())
-                    && error.has("Reason") ? error.get("Reason").getAsString() : null;
-        } catch (RuntimeException notAnErrorDocument) {
-            return null;
-        }
+        return new InvocationResult(error.toString(), "Unhandled", "", null, null, reason);
     }
 
     /** A Lambda service error, as the Invoke API reports one: no function ran. */

@@ -34,7 +34,6 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     private final FunctionSpec spec;
-    private final LogTail log;
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
     private final HttpServer server;
     private final ExecutorService threads;
@@ -50,9 +49,8 @@ final class RuntimeApi implements AutoCloseable {
     final CompletableFuture<RuntimeError> initError = new CompletableFuture<>();
     final CompletableFuture<RuntimeError> restoreError = new CompletableFuture<>();
 
-    RuntimeApi(FunctionSpec spec, LogTail log) throws IOException {
+    RuntimeApi(FunctionSpec spec) throws IOException {
         this.spec = spec;
-        this.log = log;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "runtime-api-" + spec.name());
@@ -96,22 +94,24 @@ final class RuntimeApi implements AutoCloseable {
                 exchange.sendResponseHeaders(resume ? 200 : 500, -1);
                 return;
             }
-            RuntimeError error = new RuntimeError(new String(body, StandardCharsets.UTF_8),
+            String text = new String(body, StandardCharsets.UTF_8);
+            RuntimeError error = new RuntimeError(text,
                     exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"));
             Invocation pending = current;
+            // The environment adds the log tail to the result, once, when it hands the result on.
             if (path.endsWith("/init/error")) {
                 initError.complete(error);
                 if (pending != null) {
-                    pending.result().complete(new InvocationResult(error.body(), "Unhandled", log.text()));
+                    pending.result().complete(new InvocationResult(text, "Unhandled", ""));
                 }
             } else if (path.endsWith("/restore/error")) {
                 restoreError.complete(error);
             } else if (pending != null && path.endsWith("/invocation/" + pending.id() + "/response")) {
                 current = null;
-                pending.result().complete(new InvocationResult(error.body(), null, log.textNow()));
+                pending.result().complete(new InvocationResult(text, null, ""));
             } else if (pending != null && path.endsWith("/invocation/" + pending.id() + "/error")) {
                 current = null;
-                pending.result().complete(new InvocationResult(error.body(), "Unhandled", log.text()));
+                pending.result().complete(new InvocationResult(text, "Unhandled", ""));
             } else {
                 exchange.sendResponseHeaders(400, -1);
                 return;
