@@ -50,8 +50,8 @@ public final class ColdStartCommand {
         }
         Progress progress = new Progress(out);
         out.println("Machine: " + machine() + "; load average before: " + loadAverage());
-        try (LocalCloud cloud = new LocalCloud(options.region(), null, root.resolve(".local"), line -> {
-        }, null, options.lambdaConcurrency());
+        try (LocalCloud cloud = new LocalCloud(options.region(), null, root.resolve(".local"), null, null,
+                options.lambdaConcurrency());
              DynamoTables tables = new DynamoTables(cloud.dynamodbUrl(), options.region())) {
             StackApplier applier = new StackApplier(cloud, tables);
             Deployment deployment = new DeployFlow(reader, root, cloud, applier, progress).run(settings);

@@ -72,8 +72,7 @@ public final class RunLocalCommand {
         Progress progress = new Progress(out);
         progress.line("Offline rehearsal of the cross-account private API (a rehearsal, never a production gateway)");
         progress.step("Starting local STS, DynamoDB, API Gateway endpoints and the Lambda runtime");
-        Consumer<String> accessLog = options.verbose() ? line -> printWhole(out, "    access-log " + line) : line -> {
-        };
+        Consumer<String> accessLog = options.verbose() ? line -> printWhole(out, "    access-log " + line) : null;
         String stopped = null;
         int status;
         try (LocalCloud cloud = new LocalCloud(options.region(), options.dynamodbUrl(), root.resolve(".local"),

@@ -1,6 +1,7 @@
 package com.example.privateapi.rehearsal.gateway;
 
 import com.example.privateapi.iam.apigateway.ExecuteApiArn;
+import com.example.privateapi.rehearsal.http.HttpLimits;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.google.gson.JsonObject;
 
@@ -21,8 +22,8 @@ import java.util.function.Consumer;
  */
 public final class GatewayPipeline {
 
-    /** API Gateway's payload limit. */
-    public static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+    /** API Gateway's payload limit, which the listener enforces ({@link HttpLimits#apiGateway()}). */
+    public static final int MAX_PAYLOAD_BYTES = (int) HttpLimits.apiGateway().maxBodyBytes();
     /**
      * "When authorization is enabled on a method, the maximum length of the method's ARN ... is 1600 bytes ... the
      * API client receives a 414 Request URI too long response" (API Gateway Developer Guide, "Amazon API Gateway
@@ -69,16 +70,19 @@ public final class GatewayPipeline {
      * too slow): API Gateway's error body and ids, and its access-log line in the default format, since no stage
      * was reached.
      */
-    public GatewayResponse reject(int status, String message) {
+    public GatewayResponse reject(int status, String message, String responseType) {
         Instant start = clock.instant();
         RequestIds ids = RequestIds.next(start.getEpochSecond());
         GatewayError error = new GatewayError(status, null, message, "message");
-        return answer(ids, start, null, Handled.error(errorResponse(ids, error, null, null), error, null));
+        return answer(ids, start, null, Handled.error(errorResponse(ids, error, null, null), error, responseType));
     }
 
     private GatewayResponse answer(RequestIds ids, Instant start, GatewayRequest request, Handled handled) {
         GatewayResponse response = handled.response();
         observer.accept(response);
+        if (accessLog == null) {
+            return response;
+        }
         AccessLogEntry entry = new AccessLogEntry(ids, start, request, handled.match(), handled.domainName(),
                 handled.authorization(), handled.integration(), handled.error(), handled.responseType(),
                 response.status(), response.body().length, clock.millis() - start.toEpochMilli());
@@ -101,10 +105,6 @@ public final class GatewayPipeline {
     }
 
     private Handled process(GatewayRequest request, RequestIds ids, Instant now) {
-        if (request.body().length > MAX_PAYLOAD_BYTES) {
-            GatewayError error = GatewayError.requestTooLong();
-            return Handled.error(errorResponse(ids, error, null, null), error, "REQUEST_TOO_LARGE");
-        }
         Optional<Map<String, ApiDefinition>> addressed = router.apiId(request.header("host"),
                 request.header("x-apigw-api-id")).flatMap(apis::stages);
         if (addressed.isEmpty()) {
@@ -137,7 +137,8 @@ public final class GatewayPipeline {
         }
         Credentials caller = authorization.caller();
 
-        IntegrationAuthorizer.Result permitted = integrations.check(match.route(), caller.principal(), resourceArn);
+        IntegrationAuthorizer.Result permitted = integrations.check(match.route(), caller.principal(),
+                ((RequestAuthorizer.Granted) authorization).identityPolicies(), resourceArn, api.accountId());
         if (!permitted.permitted()) {
             // API Gateway's execution log says "Execution failed due to configuration error: Invalid permissions on
             // Lambda function"; the caller sees only a 500.
@@ -146,7 +147,7 @@ public final class GatewayPipeline {
                     authorization, new IntegrationCall(null, null, "Invalid permissions on Lambda function"), error,
                     "API_CONFIGURATION_ERROR");
         }
-        String event = events.build(request, match, caller, ids, now);
+        String event = events.build(request, match, domainName, caller, ids, now);
         long integrationStart = clock.millis();
         try {
             String payload = invoker.invoke(match.route().functionArn(), event);

@@ -50,19 +50,20 @@ public final class IntegrationAuthorizer {
     }
 
     /**
-     * @param caller    the authorized caller of the method
-     * @param sourceArn the method's execute-api ARN, which API Gateway invokes the function from
+     * @param caller           the authorized caller of the method
+     * @param callerPolicies   the caller's identity policies
+     * @param sourceArn        the method's execute-api ARN, which API Gateway invokes the function from
+     * @param sourceAccount    the API's account
      */
-    Result check(Route route, Principal caller, String sourceArn) {
+    Result check(Route route, Principal caller, List<Policy> callerPolicies, String sourceArn, String sourceAccount) {
         String function = route.functionArn();
-        String functionAccount = function.split(":")[4];
-        String unqualified = String.join(":", List.of(function.split(":")).subList(0, 7));
-        Policy resourcePolicy = functionPolicies.apply(unqualified).orElse(null);
+        String functionAccount = Route.account(function);
+        Policy resourcePolicy = functionPolicies.apply(Route.unqualified(function)).orElse(null);
         String credentials = route.credentials();
         if (credentials == null) {
             Decision decision = evaluator.evaluate(new ParsedRequest(Principal.service(SERVICE),
                     "lambda:InvokeFunction", function, functionAccount, Map.of("aws:SourceArn", List.of(sourceArn),
-                    "aws:SourceAccount", List.of(sourceArn.split(":")[4])), List.of(), resourcePolicy, null));
+                    "aws:SourceAccount", List.of(sourceAccount)), List.of(), resourcePolicy, null));
             return decision.allowed() ? new Result(true, null) : new Result(false, "API Gateway invokes " + function
                     + " with its own permission (the method has no integration credentials), and the function's "
                     + "resource policy does not give it: " + decision.reason() + ". Add an AWS::Lambda::Permission "
@@ -70,7 +71,7 @@ public final class IntegrationAuthorizer {
         }
         if (credentials.equals(Route.CALLER_CREDENTIALS)) {
             Decision decision = evaluator.evaluate(new ParsedRequest(caller, "lambda:InvokeFunction", function,
-                    functionAccount, Map.of(), identities.identityPolicies(caller), resourcePolicy, null));
+                    functionAccount, Map.of(), callerPolicies, resourcePolicy, null));
             return decision.allowed() ? new Result(true, null) : new Result(false, "API Gateway invokes " + function
                     + " with the caller's credentials (integration credentials " + credentials + ", which SAM writes "
                     + "for AWS_IAM unless Auth.InvokeRole is NONE): " + decision.reason() + ". Set Auth.InvokeRole: "

@@ -59,10 +59,11 @@ public final class PrivateApiGateway implements AutoCloseable {
     }
 
     private HttpResponse reject(ProtocolError error) {
-        // A payload over the limit gets API Gateway's own answer for it; the rest are the listener's.
-        String message = error == ProtocolError.BODY_TOO_LARGE ? GatewayError.requestTooLong().message()
-                : error.message();
-        GatewayResponse response = pipeline.reject(error.status(), message);
+        // A payload over the limit gets API Gateway's own answer and response type; the rest are the listener's.
+        boolean tooLarge = error == ProtocolError.BODY_TOO_LARGE;
+        GatewayResponse response = pipeline.reject(error.status(),
+                tooLarge ? GatewayError.requestTooLong().message() : error.message(),
+                tooLarge ? "REQUEST_TOO_LARGE" : null);
         return new HttpResponse(response.status(), response.headers(), response.body());
     }
 

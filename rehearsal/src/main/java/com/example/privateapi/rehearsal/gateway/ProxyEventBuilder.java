@@ -34,18 +34,20 @@ final class ProxyEventBuilder {
     }
 
     /** The event as JSON, written as a stream: no tree of JSON objects is built per request. */
-    String build(GatewayRequest request, RouteMatch match, Credentials caller, RequestIds ids, Instant now) {
+    String build(GatewayRequest request, RouteMatch match, String domainName, Credentials caller, RequestIds ids,
+                 Instant now) {
         StringWriter text = new StringWriter(2048);
         try (JsonWriter json = new JsonWriter(text)) {
             json.setSerializeNulls(true);
-            write(json, request, match, caller, ids, now);
+            write(json, request, match, domainName, caller, ids, now);
         } catch (IOException e) {
             throw new UncheckedIOException("a StringWriter does not fail", e);
         }
         return text.toString();
     }
 
-    private void write(JsonWriter json, GatewayRequest request, RouteMatch match, Credentials caller, RequestIds ids,
+    private void write(JsonWriter json, GatewayRequest request, RouteMatch match, String domainName,
+                       Credentials caller, RequestIds ids,
                        Instant now) throws IOException {
         ApiDefinition api = match.api();
         json.beginObject();
@@ -104,7 +106,6 @@ final class ProxyEventBuilder {
         json.name("accountId").value(api.accountId());
         json.name("protocol").value("HTTP/1.1");
         json.name("stage").value(api.stage());
-        String domainName = domainName(request, api, region);
         int dot = domainName.indexOf('.');
         json.name("domainPrefix").value(dot < 0 ? domainName : domainName.substring(0, dot));
         json.name("requestTimeEpoch").value(now.toEpochMilli());
@@ -135,16 +136,8 @@ final class ProxyEventBuilder {
      * {@code vpce-...vpce.amazonaws.com} name without it. The API's own name when the request carries no Host.
      */
     static String domainName(GatewayRequest request, ApiDefinition api, String region) {
-        String host = request.header("host");
-        if (host == null || host.isBlank()) {
-            return api.apiId() + ".execute-api." + region + ".amazonaws.com";
-        }
-        String name = host.trim();
-        int colon = name.lastIndexOf(':');
-        if (colon > 0 && name.indexOf(']') < colon && name.substring(colon + 1).matches("\\d+")) {
-            name = name.substring(0, colon);
-        }
-        return name.toLowerCase(Locale.ROOT);
+        String name = Router.hostName(request.header("host"));
+        return name != null ? name : api.apiId() + ".execute-api." + region + ".amazonaws.com";
     }
 
     /** The identity block as API Gateway fills it for IAM-authorized calls through a VPC endpoint. */

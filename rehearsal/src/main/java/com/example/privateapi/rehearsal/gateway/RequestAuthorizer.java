@@ -3,6 +3,7 @@ package com.example.privateapi.rehearsal.gateway;
 import com.example.privateapi.iam.Decision;
 import com.example.privateapi.iam.Outcome;
 import com.example.privateapi.iam.ParsedRequest;
+import com.example.privateapi.iam.Policy;
 import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
@@ -41,7 +42,8 @@ public final class RequestAuthorizer {
         AUTHORIZE
     }
 
-    record Granted(Credentials caller) implements Authorization {
+    /** @param identityPolicies the caller's identity policies, as authorization evaluated them */
+    record Granted(Credentials caller, List<Policy> identityPolicies) implements Authorization {
     }
 
     /**
@@ -82,15 +84,16 @@ public final class RequestAuthorizer {
         }
         Credentials caller = ((VerificationResult.Verified) verified).credentials();
 
+        List<Policy> identityPolicies = identities.identityPolicies(caller.principal());
         Decision decision = evaluator.evaluate(new ParsedRequest(caller.principal(), "execute-api:Invoke",
-                resourceArn, api.accountId(), conditionContext(request, now),
-                identities.identityPolicies(caller.principal()), api.resourcePolicy(), request.endpoint().policy()));
+                resourceArn, api.accountId(), conditionContext(request, now), identityPolicies,
+                api.resourcePolicy(), request.endpoint().policy()));
         if (!decision.allowed()) {
             return new Refused(GatewayError.accessDenied(caller.principal().arn(), resourceArn,
                     decision.outcome() == Outcome.EXPLICIT_DENY), "ACCESS_DENIED", decision.reason(), Check.AUTHORIZE,
                     caller);
         }
-        return new Granted(caller);
+        return new Granted(caller, identityPolicies);
     }
 
     /** The condition keys API Gateway sets for a request through an interface endpoint. */

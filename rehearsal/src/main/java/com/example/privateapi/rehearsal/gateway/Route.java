@@ -20,6 +20,17 @@ public record Route(String method, String resourcePath, String functionArn, Stri
         method = method.toUpperCase(Locale.ROOT);
     }
 
+    /** The account of a function, from its ARN ({@code arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]}). */
+    public static String account(String functionArn) {
+        return functionArn.split(":")[4];
+    }
+
+    /** A function's ARN without its alias or version. */
+    public static String unqualified(String functionArn) {
+        String[] parts = functionArn.split(":");
+        return parts.length > 7 ? String.join(":", java.util.Arrays.asList(parts).subList(0, 7)) : functionArn;
+    }
+
     /** The function's name, from its ARN. */
     public String functionName() {
         String[] parts = functionArn.split(":");

@@ -27,18 +27,36 @@ final class Router {
         if (apiIdHeader != null && !apiIdHeader.isBlank()) {
             return Optional.of(apiIdHeader.trim());
         }
-        if (hostHeader == null) {
+        String host = hostName(hostHeader);
+        if (host == null) {
             return Optional.empty();
-        }
-        String host = hostHeader.toLowerCase(Locale.ROOT);
-        int colon = host.indexOf(':');
-        if (colon >= 0) {
-            host = host.substring(0, colon);
         }
         if (host.endsWith(apiNameSuffix) && host.indexOf('.') == host.length() - apiNameSuffix.length()) {
             return Optional.of(host.substring(0, host.length() - apiNameSuffix.length()));
         }
         return Optional.empty();
+    }
+
+    /** The name a {@code Host} header names, lower case, without its port; null without a Host. */
+    static String hostName(String hostHeader) {
+        if (hostHeader == null || hostHeader.isBlank()) {
+            return null;
+        }
+        String name = hostHeader.trim();
+        int colon = name.lastIndexOf(':');
+        if (colon > 0 && name.indexOf(']') < colon && colon < name.length() - 1 && allDigits(name, colon + 1)) {
+            name = name.substring(0, colon);
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean allDigits(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The method of the API's stage that serves the path; the path's stage must be the API's. */

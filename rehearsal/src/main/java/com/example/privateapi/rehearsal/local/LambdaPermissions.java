@@ -1,6 +1,7 @@
 package com.example.privateapi.rehearsal.local;
 
 import com.example.privateapi.iam.NamedPolicy;
+import com.example.privateapi.rehearsal.gateway.Route;
 import com.example.privateapi.rehearsal.template.Model;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -24,8 +25,7 @@ final class LambdaPermissions {
     static Map<String, NamedPolicy> policies(List<Model.LambdaPermission> permissions) {
         Map<String, JsonArray> statements = new LinkedHashMap<>();
         for (Model.LambdaPermission permission : permissions) {
-            String[] arn = permission.functionArn().split(":");
-            String function = String.join(":", List.of(arn).subList(0, Math.min(arn.length, 7)));
+            String function = Route.unqualified(permission.functionArn());
             statements.computeIfAbsent(function, f -> new JsonArray()).add(statement(permission));
         }
         Map<String, NamedPolicy> policies = new LinkedHashMap<>();

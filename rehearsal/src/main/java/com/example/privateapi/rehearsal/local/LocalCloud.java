@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +87,8 @@ public final class LocalCloud implements AutoCloseable {
     /**
      * @param dynamodbOverride an existing DynamoDB endpoint, or null to start dynalite
      * @param stateDir         where the endpoints' TLS material is kept
-     * @param accessLog        receives each access-log line, in the stage's format
+     * @param accessLog        receives each access-log line, in the stage's format; null when nobody reads them, so
+     *                         that none is rendered
      * @param functionLog      where the functions' log lines are echoed, or null to keep them for failures only
      * @param lambdaConcurrency invocations each account's unreserved functions may run at once; beyond it (or a
      *                          function's reserved concurrency) Lambda throttles
@@ -127,17 +129,19 @@ public final class LocalCloud implements AutoCloseable {
             };
             // The access log and the answers shown while serving are written off the request threads: a slow
             // terminal never slows a request, and what it cannot keep up with is counted, not queued without end.
-            BoundedOutput<String> accessLines = new BoundedOutput<>("access-log", 10_000, accessLog,
-                    skipped -> accessLog.accept("(" + skipped + " access-log lines skipped: the output could not "
-                            + "keep up)"));
-            resources.add(accessLines);
+            BoundedOutput<String> accessLines = accessLog == null ? null : new BoundedOutput<>("access-log", 10_000,
+                    accessLog, skipped -> accessLog.accept("(" + skipped + " access-log lines skipped: the output "
+                            + "could not keep up)"));
+            if (accessLines != null) {
+                resources.add(accessLines);
+            }
             BoundedOutput<GatewayResponse> shownResponses = new BoundedOutput<>("shown-responses", 10_000,
                     response -> responseListeners.forEach(listener -> listener.accept(response)),
                     skipped -> System.err.println("run-local: " + skipped + " answers not shown: the output could "
                             + "not keep up"));
             resources.add(shownResponses);
             GatewayPipeline pipeline = new GatewayPipeline(region,
-                    apiId -> Optional.ofNullable(publishedApis.get(apiId)).map(Map::copyOf),
+                    apiId -> Optional.ofNullable(publishedApis.get(apiId)).map(Collections::unmodifiableMap),
                     new RequestAuthorizer(region, verifier, identities, evaluator),
                     new IntegrationAuthorizer(evaluator, identities,
                             arn -> Optional.ofNullable(functionPolicies.get(arn))),
