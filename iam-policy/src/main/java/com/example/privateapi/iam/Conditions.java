@@ -12,12 +12,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates one condition entry as IAM does: every operator family, {@code ...IfExists}, {@code ForAnyValue:}
  * and {@code ForAllValues:}, negated operators' behaviour on missing keys, and policy variables in values.
  */
 final class Conditions {
+
+    private static final Pattern EPOCH = Pattern.compile("-?\\d+");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern CIDR_LITERAL =
+            Pattern.compile("[0-9A-Fa-f:.]+(/\\d{1,3})?");
 
     /** The outcome of one condition entry and the words that explain it. */
     record Result(boolean matched, String why) {
@@ -157,10 +164,10 @@ final class Conditions {
 
     private static Instant date(String value) {
         String v = value.trim();
-        if (v.matches("-?\\d+")) {
+        if (EPOCH.matcher(v).matches()) {
             return Instant.ofEpochSecond(Long.parseLong(v));
         }
-        if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        if (DAY.matcher(v).matches()) {
             return Instant.parse(v + "T00:00:00Z");
         }
         try {
@@ -187,7 +194,7 @@ final class Conditions {
 
     private static boolean inCidr(String ip, String cidr) {
         // Literals only: InetAddress would otherwise look names up in DNS.
-        if (!ip.trim().matches("[0-9A-Fa-f:.]+") || !cidr.trim().matches("[0-9A-Fa-f:.]+(/\\d{1,3})?")) {
+        if (!IP_LITERAL.matcher(ip.trim()).matches() || !CIDR_LITERAL.matcher(cidr.trim()).matches()) {
             return false;
         }
         try {

@@ -68,10 +68,10 @@ public final class PolicyEvaluator {
         }
         Verdict verdict = iamPrincipal ? iamVerdict(request, identityAllows, resourceAllows, traces)
                 : resourceOnlyVerdict(request, resourceAllows, traces);
-        String subject = principal.arn() + " to perform " + request.action() + " on " + request.resource();
         if (verdict.allowed() && request.endpointPolicy() != null && endpointAllows.isEmpty()) {
             return new Decision(Outcome.IMPLICIT_DENY, List.of(), "No statement of \""
-                    + request.endpointPolicy().name() + "\" allows " + subject
+                    + request.endpointPolicy().name() + "\" allows " + principal.arn() + " to perform "
+                    + request.action() + " on " + request.resource()
                     + whyNot(request.endpointPolicy(), traces), traces);
         }
         if (!verdict.allowed()) {
@@ -115,7 +115,6 @@ public final class PolicyEvaluator {
                 : "the root user's own permissions in account " + principal.accountId();
         String what = request.action() + " on " + request.resource();
         String resourceName = resourceName(request);
-        String whyNot = whyNot(request.resourcePolicy(), traces);
         List<StatementTrace> deciding = new ArrayList<>();
 
         if (sameAccount && request.assumesRole()) {
@@ -138,7 +137,7 @@ public final class PolicyEvaluator {
                     + "account, and no statement of " + resourceName + " does"
                     : "no statement of " + resourceName + " allows " + principal.arn() + " " + what
                     + ", and a role's trust policy must allow the caller explicitly, even within one account")
-                    + whyNot, List.of());
+                    + whyNot(request.resourcePolicy(), traces), List.of());
         }
         if (sameAccount) {
             if (identityAllowed || !direct.isEmpty()) {
@@ -150,7 +149,8 @@ public final class PolicyEvaluator {
                 return new Verdict(false, "Same-account request: " + delegation(delegated.get(0)), List.of());
             }
             return new Verdict(false, "Same-account request: no identity policy of " + principal.arn()
-                    + " and no statement of " + resourceName + " allows " + what + whyNot, List.of());
+                    + " and no statement of " + resourceName + " allows " + what
+                    + whyNot(request.resourcePolicy(), traces), List.of());
         }
         boolean resourceAllowed = !resourceAllows.isEmpty();
         if (identityAllowed && resourceAllowed) {
@@ -170,7 +170,8 @@ public final class PolicyEvaluator {
         return new Verdict(false, "Cross-account request: no statement of " + resourceName + " allows "
                 + principal.arn() + " to perform " + what
                 + (identityAllowed ? " (its identity policies do)" : " and no identity policy does either")
-                + "; a caller from another account needs both" + whyNot, List.of());
+                + "; a caller from another account needs both" + whyNot(request.resourcePolicy(), traces),
+                List.of());
     }
 
     private static String delegation(Hit hit) {

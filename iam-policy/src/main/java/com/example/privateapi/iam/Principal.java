@@ -1,6 +1,7 @@
 package com.example.privateapi.iam;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Who is calling, as IAM sees it.
@@ -15,6 +16,9 @@ import java.util.Objects;
 public record Principal(String arn, String accountId, String userId, String roleArn) {
 
     public static final String ANONYMOUS_ARN = "anonymous";
+    /** {@code arn:aws:iam::ACCOUNT:root} in any partition; group 1 is the account. */
+    static final Pattern ACCOUNT_ROOT =
+            Pattern.compile("arn:aws[\\w-]*:iam::(\\d{12}):root");
 
     public Principal {
         Objects.requireNonNull(arn, "arn");
@@ -39,7 +43,7 @@ public record Principal(String arn, String accountId, String userId, String role
 
     /** The account's root user ({@code arn:aws:iam::ACCOUNT:root}), which holds every permission in its account. */
     public boolean isAccountRoot() {
-        return accountId != null && arn.matches("arn:aws[\\w-]*:iam::\\d{12}:root");
+        return accountId != null && ACCOUNT_ROOT.matcher(arn).matches();
     }
 
     /** A principal of an IAM role session. */

@@ -2,6 +2,7 @@ package com.example.privateapi.iam;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 
 /** Decides whether one statement applies to a request, and says which element did not match and why. */
 final class StatementMatcher {
@@ -158,8 +159,14 @@ final class StatementMatcher {
     }
 
     private static boolean namesAccount(String value, Principal caller) {
-        return caller.accountId() != null && (value.equals(caller.accountId())
-                || value.matches("arn:aws[\\w-]*:iam::" + caller.accountId() + ":root"));
+        if (caller.accountId() == null) {
+            return false;
+        }
+        if (value.equals(caller.accountId())) {
+            return true;
+        }
+        Matcher root = Principal.ACCOUNT_ROOT.matcher(value);
+        return root.matches() && root.group(1).equals(caller.accountId());
     }
 
     /** Unique ids ({@code AROA...}, {@code AIDA...}) name the role or user they were issued to. */
