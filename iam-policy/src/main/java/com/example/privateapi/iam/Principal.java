@@ -46,11 +46,16 @@ public record Principal(String arn, String accountId, String userId, String role
         return accountId != null && ACCOUNT_ROOT.matcher(arn).matches();
     }
 
-    /** A principal of an IAM role session. */
+    /**
+     * A principal of an IAM role session, in the role's partition.
+     *
+     * @param roleId the role's unique id, or null when it is not known (the principal then has no user id)
+     */
     public static Principal roleSession(String roleArn, String roleId, String sessionName) {
-        String account = roleArn.split(":")[4];
+        String[] parts = roleArn.split(":");
+        String account = parts[4];
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-        return new Principal("arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + sessionName,
-                account, roleId + ":" + sessionName, roleArn);
+        return new Principal("arn:" + parts[1] + ":sts::" + account + ":assumed-role/" + roleName + "/" + sessionName,
+                account, roleId == null ? null : roleId + ":" + sessionName, roleArn);
     }
 }

@@ -1,5 +1,6 @@
 package com.example.privateapi.diagnose.check;
 
+import com.example.privateapi.iam.apigateway.ExecuteApiContext;
 import com.example.privateapi.diagnose.evaluate.Callers;
 import com.example.privateapi.diagnose.evaluate.PolicyQuestions;
 import com.example.privateapi.diagnose.model.ClientKind;
@@ -69,7 +70,7 @@ public final class EndpointPolicyCheck implements Check {
             Decision decision;
             try {
                 decision = questions.endpointAlone(caller.get().orElseThrow(), "execute-api:Invoke", resource,
-                        PolicyQuestions.throughEndpoint(endpoint.id(), endpoint.vpcId(), region, clock.instant()),
+                        ExecuteApiContext.throughEndpoint(endpoint.id(), endpoint.vpcId(), region, clock.instant()),
                         policy);
             } catch (PolicyException e) {
                 lines.add(Line.fail(what + " could not be evaluated: " + e.getMessage(), restore(d, resource)));
@@ -93,9 +94,9 @@ public final class EndpointPolicyCheck implements Check {
             String bare = Callers.bareFunctionName(function.functionName());
             if (client.kind() == ClientKind.DIRECT) {
                 String roleId = client.role().get().map(RoleView::roleId).orElse(null);
-                return Read.ok(Callers.roleSession(function.roleArn(), roleId, bare));
+                return Read.ok(Principal.roleSession(function.roleArn(), roleId, bare));
             }
-            return Facts.providerOutput(d, "APIAccessRole").map(arn -> Callers.roleSession(arn,
+            return Facts.providerOutput(d, "APIAccessRole").map(arn -> Principal.roleSession(arn,
                     d.provider().role(arn).get().map(RoleView::roleId).orElse(null),
                     Callers.assumeRoleSessionName(bare)));
         });

@@ -1,25 +1,10 @@
 package com.example.privateapi.diagnose.evaluate;
 
-import com.example.privateapi.iam.Principal;
 
 /** Who signs each client's requests, as IAM sees it. */
 public final class Callers {
 
     private Callers() {
-    }
-
-    /**
-     * A session of a role: Lambda's session of an execution role is named after the function; the assume-role
-     * client names its session with {@link #assumeRoleSessionName}.
-     *
-     * @param roleId the role's unique id, or null when it could not be read
-     */
-    public static Principal roleSession(String roleArn, String roleId, String sessionName) {
-        String[] parts = roleArn.split(":");
-        String account = parts[4];
-        String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-        return new Principal("arn:" + parts[1] + ":sts::" + account + ":assumed-role/" + roleName + "/" + sessionName,
-                account, roleId == null ? null : roleId + ":" + sessionName, roleArn);
     }
 
     /**

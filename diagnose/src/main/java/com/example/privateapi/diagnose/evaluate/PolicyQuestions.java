@@ -7,8 +7,6 @@ import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.iam.Principal;
 import com.example.privateapi.iam.StatementTrace;
 
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,20 +41,5 @@ public final class PolicyQuestions {
 
     public Decision evaluate(AuthorizationRequest request) {
         return evaluator.evaluate(request);
-    }
-
-    /** The condition keys API Gateway sets for a request through an interface endpoint. */
-    public static Map<String, List<String>> throughEndpoint(String endpointId, String vpcId, String region,
-                                                            Instant now) {
-        Map<String, List<String>> context = new HashMap<>();
-        context.put("aws:SourceVpce", List.of(endpointId));
-        if (vpcId != null) {
-            context.put("aws:SourceVpc", List.of(vpcId));
-        }
-        context.put("aws:SecureTransport", List.of("true"));
-        context.put("aws:RequestedRegion", List.of(region));
-        context.put("aws:CurrentTime", List.of(now.toString()));
-        context.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
-        return context;
     }
 }

@@ -1,5 +1,6 @@
 package com.example.privateapi.diagnose.evaluate;
 
+import com.example.privateapi.iam.apigateway.ExecuteApiContext;
 import com.example.privateapi.diagnose.model.ApiView;
 import com.example.privateapi.diagnose.model.ClientKind;
 import com.example.privateapi.diagnose.model.ClientView;
@@ -103,7 +104,7 @@ public final class RequestEvaluation {
         String account = providerAccount.get().orElseThrow();
         String resource = ExecuteApiArn.of(region, account, apiId, stage, "GET", "/");
         EndpointView through = endpoint.get().orElseThrow();
-        Principal caller = Callers.roleSession(role.arn(), role.roleId(), sessionName);
+        Principal caller = Principal.roleSession(role.arn(), role.roleId(), sessionName);
         NamedPolicy resourcePolicy = theApi.policy() == null ? null : new NamedPolicy("resource policy of API "
                 + apiId, ResourcePolicyShorthand.expand(theApi.policy(), region, account, apiId));
         NamedPolicy endpointPolicy = through.policy() == null ? null
@@ -117,7 +118,7 @@ public final class RequestEvaluation {
         Decision decision;
         try {
             decision = questions.evaluate(new AuthorizationRequest(caller, "execute-api:Invoke", resource, account,
-                    PolicyQuestions.throughEndpoint(through.id(), through.vpcId(), region, clock.instant()),
+                    ExecuteApiContext.throughEndpoint(through.id(), through.vpcId(), region, clock.instant()),
                     role.identityPolicies(), resourcePolicy, endpointPolicy));
         } catch (PolicyException e) {
             return Line.fail(what + ": could not be evaluated: " + e.getMessage());
@@ -144,7 +145,7 @@ public final class RequestEvaluation {
             return notEvaluated(title, target);
         }
         RoleView role = target.get().orElseThrow();
-        Principal caller = Callers.roleSession(own.arn(), own.roleId(),
+        Principal caller = Principal.roleSession(own.arn(), own.roleId(),
                 Callers.bareFunctionName(function.functionName()));
         Map<String, List<String>> context = new HashMap<>();
         String region = d.consumer().side().region();

@@ -27,7 +27,7 @@ class CallersTest {
 
     @Test
     void aRoleSessionIsTheAssumedRoleArnOfTheRolesAccount() {
-        Principal p = Callers.roleSession("arn:aws:iam::111111111111:role/path/Role", "AROA1", "fn");
+        Principal p = Principal.roleSession("arn:aws:iam::111111111111:role/path/Role", "AROA1", "fn");
         assertEquals("arn:aws:sts::111111111111:assumed-role/Role/fn", p.arn());
         assertEquals("111111111111", p.accountId());
         assertEquals("AROA1:fn", p.userId());

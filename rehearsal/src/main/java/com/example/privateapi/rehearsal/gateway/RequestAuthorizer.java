@@ -4,6 +4,7 @@ import com.example.privateapi.iam.Decision;
 import com.example.privateapi.iam.Outcome;
 import com.example.privateapi.iam.ParsedRequest;
 import com.example.privateapi.iam.Policy;
+import com.example.privateapi.iam.apigateway.ExecuteApiContext;
 import com.example.privateapi.iam.PolicyEvaluator;
 import com.example.privateapi.rehearsal.identity.Credentials;
 import com.example.privateapi.rehearsal.identity.IdentityStore;
@@ -13,7 +14,6 @@ import com.example.privateapi.rehearsal.sigv4.SignedRequest;
 import com.example.privateapi.rehearsal.sigv4.VerificationResult;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -98,14 +98,9 @@ public final class RequestAuthorizer {
 
     /** The condition keys API Gateway sets for a request through an interface endpoint. */
     private Map<String, List<String>> conditionContext(GatewayRequest request, Instant now) {
-        Map<String, List<String>> context = new HashMap<>();
-        context.put("aws:SourceVpce", List.of(request.endpoint().id()));
-        context.put("aws:SourceVpc", List.of(request.endpoint().vpcId()));
+        Map<String, List<String>> context = ExecuteApiContext.throughEndpoint(request.endpoint().id(),
+                request.endpoint().vpcId(), region, now);
         context.put("aws:VpcSourceIp", List.of(request.sourceIp()));
-        context.put("aws:CurrentTime", List.of(now.toString()));
-        context.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
-        context.put("aws:SecureTransport", List.of("true"));
-        context.put("aws:RequestedRegion", List.of(region));
         String userAgent = request.header("user-agent");
         if (userAgent != null) {
             context.put("aws:UserAgent", List.of(userAgent));
